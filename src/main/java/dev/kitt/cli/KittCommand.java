@@ -1,0 +1,40 @@
+package dev.kitt.cli;
+
+import dev.kitt.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root `kitt` command. Every subcommand is registered here, in one place.
+ * Exit codes: 0 success; 1 failure, bad input or an API error; 2 wrong usage.
+ */
+@Command(name = "kitt",
+        mixinStandardHelpOptions = true,
+        versionProvider = KittCommand.VersionProvider.class,
+        description = "Tests LLM inference engines for speed and quality, on one machine or a fleet.",
+        subcommands = {
+        })
+public final class KittCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The configured command line: exit codes and error handling as the CLI contract says. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new KittCommand());
+        cl.setExecutionExceptionHandler(new CliErrors());
+        cl.setExitCodeExceptionMapper(e -> 1);
+        return cl;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"kitt " + Version.current()};
+        }
+    }
+}

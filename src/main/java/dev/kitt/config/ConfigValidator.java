@@ -1,0 +1,87 @@
+package dev.kitt.config;
+
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the merged flat key map into a {@link KittConfig}, naming the first bad key. */
+final class ConfigValidator {
+    private static final Set<String> KNOWN = Set.of(
+            "home", "server.host", "server.port", "server.insecure", "server.demo",
+            "server.body_limit_bytes", "server.webroot", "server.shutdown_grace_s",
+            "database.url", "auth.jwt_ttl_minutes", "auth.admin_password");
+
+    private ConfigValidator() {
+    }
+
+    static KittConfig validate(JsonObject flat, Map<String, String> env) {
+        for (String key : flat.fieldNames()) {
+            if (!KNOWN.contains(key) && !key.startsWith("x-")) {
+                throw new ConfigException(key, "unknown key (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")");
+            }
+        }
+        Path home = Path.of(string(flat, "home",
+                Path.of(env.getOrDefault("HOME", "."), ".kitt").toString()));
+        String host = string(flat, "server.host", "0.0.0.0");
+        if (host.isBlank()) {
+            throw new ConfigException("server.host", "must not be empty");
+        }
+        int port = integer(flat, "server.port", 8080, 0, 65535);
+        String dbUrl = string(flat, "database.url", "");
+        if (!dbUrl.isBlank() && !(dbUrl.startsWith("postgresql://") || dbUrl.startsWith("postgres://"))) {
+            throw new ConfigException("database.url",
+                    "must be a postgresql:// URL (leave it empty for the embedded SQLite), got '" + dbUrl + "'");
+        }
+        return new KittConfig(
+                home,
+                host,
+                port,
+                dbUrl,
+                bool(flat, "server.insecure", false),
+                bool(flat, "server.demo", false),
+                integer(flat, "server.body_limit_bytes", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                integer(flat, "auth.jwt_ttl_minutes", 720, 1, 60 * 24 * 30),
+                string(flat, "auth.admin_password", null),
+                Path.of(string(flat, "server.webroot", "webroot")),
+                integer(flat, "server.shutdown_grace_s", 10, 0, 600));
+    }
+
+    private static String string(JsonObject flat, String key, String fallback) {
+        Object v = flat.getValue(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    private static int integer(JsonObject flat, String key, int fallback, int min, int max) {
+        Object v = flat.getValue(key);
+        if (v == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = v instanceof Number num ? num.longValue() : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "expected an integer, got '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    private static boolean bool(JsonObject flat, String key, boolean fallback) {
+        Object v = flat.getValue(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (v.toString().trim().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new ConfigException(key, "expected true or false, got '" + v + "'");
+        };
+    }
+}
