@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         versionProvider = KittCommand.VersionProvider.class,
         description = "Tests LLM inference engines for speed and quality, on one machine or a fleet.",
         subcommands = {
+                ServerCommand.class,
+                StorageCommand.class,
+                ResultsCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec

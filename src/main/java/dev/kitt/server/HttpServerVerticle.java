@@ -1,0 +1,83 @@
+package dev.kitt.server;
+
+import dev.kitt.Version;
+import dev.kitt.auth.AuthApi;
+import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.results.ResultRepository;
+import dev.kitt.results.ResultsApi;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP edge. Routes, as a table:
+ * <pre>
+ *   GET  /api/v1/health, /api/v1/version     public
+ *   POST /api/v1/auth/login                  public
+ *   GET  /metrics                            public (Prometheus)
+ *   *    /api/v1/**                          bearer token, then the capability's routes
+ *   GET  /*                                  the single-page app (static files, SPA fallback)
+ * </pre>
+ * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+    static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/health", "/api/v1/version", "/api/v1/auth/login");
+
+    private final ServerContext ctx;
+    private HttpServer server;
+
+    public HttpServerVerticle(ServerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router root = Router.router(vertx);
+        Router api = Router.router(vertx);
+
+        api.route().handler(JsonOnly::check);
+        api.route().handler(BodyHandler.create(false).setBodyLimit(ctx.config().bodyLimitBytes()));
+        api.get("/health").handler(rc -> Json.ok(rc, new JsonObject().put("status", "ok")
+                .put("database", ctx.db().dialect().name().toLowerCase())));
+        api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
+                .put("protocol", Integer.parseInt(Version.PROTOCOL))));
+        new AuthApi(ctx.auth()).mount(api);
+
+        api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
+        new ResultsApi(new ResultRepository(ctx.db())).mount(api);
+
+        api.route().failureHandler(ErrorResponder::handle);
+
+        root.get("/metrics").handler(PrometheusScrapingHandler.create(ctx.metrics()));
+        root.route("/api/v1/*").subRouter(api);
+        WebApp.mount(vertx, root, ctx.config());
+        for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
+            root.errorHandler(status, ErrorResponder.forStatus(status));
+        }
+
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(ctx.config().host())
+                .setPort(ctx.config().port())
+                .setCompressionSupported(true));
+        return server.requestHandler(root).listen();
+    }
+
+    /** Stops accepting connections and lets in-flight requests finish within the grace period. */
+    @Override
+    public Future<?> stop() {
+        return server == null ? Future.succeededFuture()
+                : server.shutdown(ctx.config().shutdownGraceSeconds(), TimeUnit.SECONDS);
+    }
+
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

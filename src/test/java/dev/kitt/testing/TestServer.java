@@ -1,0 +1,93 @@
+package dev.kitt.testing;
+
+import dev.kitt.cli.Await;
+import dev.kitt.config.KittConfig;
+import dev.kitt.server.KittServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.nio.file.Path;
+
+/**
+ * A real KITT server in this JVM on a free loopback port, plus a real HTTP client. Calls block
+ * the test thread (never an event loop) so tests read top to bottom.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private final KittServer server;
+    private final Vertx clientVertx = Vertx.vertx();
+    private final WebClient client;
+    private String token;
+
+    private TestServer(KittServer server) {
+        this.server = server;
+        this.client = WebClient.create(clientVertx, new WebClientOptions()
+                .setDefaultHost("127.0.0.1").setDefaultPort(server.port()));
+    }
+
+    public static KittConfig config(Path home, String databaseUrl) {
+        return new KittConfig(home, "127.0.0.1", 0, databaseUrl, true, false, 1024 * 1024, 60,
+                ADMIN_PASSWORD, Path.of("webroot"), 5);
+    }
+
+    public static TestServer start(KittConfig config) {
+        return new TestServer(Await.result(KittServer.start(config)));
+    }
+
+    public KittServer server() {
+        return server;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Logs in as admin once and remembers the token. */
+    public String token() {
+        if (token == null) {
+            HttpResponse<Buffer> res = send(HttpMethod.POST, "/api/v1/auth/login",
+                    new JsonObject().put("username", "admin").put("password", ADMIN_PASSWORD).encode(), null);
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException("login failed: " + res.bodyAsString());
+            }
+            token = res.bodyAsJsonObject().getString("token");
+        }
+        return token;
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+        return send(HttpMethod.GET, path, null, token());
+    }
+
+    public HttpResponse<Buffer> post(String path, String json) {
+        return send(HttpMethod.POST, path, json, token());
+    }
+
+    public HttpResponse<Buffer> delete(String path) {
+        return send(HttpMethod.DELETE, path, null, token());
+    }
+
+    public HttpResponse<Buffer> send(HttpMethod method, String path, String body, String bearer) {
+        HttpRequest<Buffer> req = client.request(method, path);
+        if (bearer != null) {
+            req.bearerTokenAuthentication(bearer);
+        }
+        if (body == null) {
+            return Await.result(req.send());
+        }
+        return Await.result(req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
+    }
+
+    @Override
+    public void close() {
+        Await.result(server.stop());
+        Await.result(clientVertx.close());
+    }
+}
