@@ -61,6 +61,9 @@ final class CpuProbe {
             Integer sockets = parseInt(lscpu.get("Socket(s)"));
             if (perSocket != null) {
                 cores = perSocket * (sockets == null ? 1 : sockets);
+            } else if (threads != null && "1".equals(lscpu.get("Thread(s) per core"))) {
+                // ARM lscpu counts cores per cluster, not per socket; without SMT cores = threads.
+                cores = threads;
             }
         }
         String arch = lscpu.getOrDefault("Architecture", normaliseArch(host.osArch()));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ final class StorageProbe {
     private static final double BYTES_PER_GIB = 1024.0 * 1024.0 * 1024.0;
     // Partitions are named after their disk: nvme0n1p2 → nvme0n1, mmcblk0p1 → mmcblk0, sda1 → sda.
     private static final Pattern NUMBERED_DISK_PARTITION = Pattern.compile("^((?:nvme\\d+n\\d+)|(?:mmcblk\\d+))p\\d+$");
+    private static final Pattern OCTAL_ESCAPE = Pattern.compile("\\\\([0-7]{3})");
     private static final Pattern LETTERED_DISK_PARTITION = Pattern.compile("^([a-z]+)\\d+$");
 
     private final HostFiles files;
@@ -32,11 +34,46 @@ final class StorageProbe {
         }
         try {
             FileStore store = Files.getFileStore(existing);
-            return describe(dir.toString(), store.name(),
-                    gib(store.getTotalSpace()), gib(store.getUsableSpace()));
+            String source = mountSource(existing.toRealPath().toString()).orElse(store.name());
+            return describe(dir.toString(), source, gib(store.getTotalSpace()), gib(store.getUsableSpace()));
         } catch (IOException | RuntimeException e) {
             return new StorageInfo(dir.toString(), null, null, null, null, null, null);
         }
+    }
+
+    /**
+     * The device mounted at the deepest mount point above {@code realDir}, from /proc/mounts.
+     * Read through {@link HostFiles} rather than asked of the JVM, so a fixture tree can say
+     * which disk a directory lives on.
+     */
+    Optional<String> mountSource(String realDir) {
+        String best = null;
+        int bestLength = -1;
+        for (String line : files.read("/proc/mounts").orElse("").split("\\R")) {
+            String[] f = line.split(" ");
+            if (f.length < 2) {
+                continue;
+            }
+            String point = unescape(f[1]);
+            boolean above = point.equals("/") || realDir.equals(point) || realDir.startsWith(point + "/");
+            // Later lines win ties: a filesystem mounted over another hides it.
+            if (above && point.length() >= bestLength) {
+                best = unescape(f[0]);
+                bestLength = point.length();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** /proc/mounts writes space, tab, newline and backslash as octal escapes (a space is \040). */
+    static String unescape(String field) {
+        Matcher m = OCTAL_ESCAPE.matcher(field);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 8))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** What /sys says about the device a filesystem was mounted from ("/dev/nvme0n1p2"). */
