@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ServerCommand.class,
                 StorageCommand.class,
                 ResultsCommand.class,
+                FingerprintCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
