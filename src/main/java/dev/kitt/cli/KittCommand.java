@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = KittCommand.VersionProvider.class,
         description = "Tests LLM inference engines for speed and quality, on one machine or a fleet.",
         subcommands = {
+                CiCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
