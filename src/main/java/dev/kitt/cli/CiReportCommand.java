@@ -47,11 +47,17 @@ public final class CiReportCommand implements Callable<Integer> {
     @Option(names = "--github-token", paramLabel = "TOKEN", description = "Token for the GitHub API (default: $GITHUB_TOKEN).")
     String githubToken;
 
-    @Option(names = "--repo", paramLabel = "OWNER/REPO", description = "Repository of the pull request.")
-    String repo;
+    @CommandLine.ArgGroup(exclusive = false)
+    PullRequestOptions pullRequestOptions;
 
-    @Option(names = "--pr", paramLabel = "N", description = "Pull request number.")
-    Integer pullRequest;
+    /** --repo and --pr only make sense together; picocli rejects one without the other as wrong usage. */
+    static final class PullRequestOptions {
+        @Option(names = "--repo", required = true, paramLabel = "OWNER/REPO", description = "Repository of the pull request.")
+        String repo;
+
+        @Option(names = "--pr", required = true, paramLabel = "N", description = "Pull request number.")
+        int pullRequest;
+    }
 
     @Option(names = "--api-url", paramLabel = "URL", defaultValue = GitHubTarget.DEFAULT_API_URL,
             description = "GitHub API root; for GitHub Enterprise https://HOST/api/v3 (default: ${DEFAULT-VALUE}).")
@@ -63,9 +69,16 @@ public final class CiReportCommand implements Callable<Integer> {
     @Option(names = "--fail-on-regression", description = "Exit 1 when a metric regressed.")
     boolean failOnRegression;
 
+    double thresholdPct;
+
     @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "5",
             description = "Change in percent a metric must exceed to count (default: ${DEFAULT-VALUE}).")
-    double thresholdPct;
+    void threshold(double pct) {
+        if (!(pct >= 0)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be 0 or more, got " + pct);
+        }
+        thresholdPct = pct;
+    }
 
     private final UnaryOperator<String> environment;
 
@@ -104,18 +117,13 @@ public final class CiReportCommand implements Callable<Integer> {
     }
 
     private Optional<GitHubTarget> target() {
-        if (thresholdPct < 0 || Double.isNaN(thresholdPct)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be 0 or more");
-        }
-        if ((repo == null) != (pullRequest == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--repo and --pr go together");
-        }
-        if (repo == null || output != null) {
+        if (pullRequestOptions == null || output != null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(GitHubTarget.of(apiUrl, repo, pullRequest));
+            return Optional.of(GitHubTarget.of(apiUrl, pullRequestOptions.repo, pullRequestOptions.pullRequest));
         } catch (IllegalArgumentException e) {
+            // Checked before any results are read, so a typo costs nothing.
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }

@@ -28,7 +28,8 @@ public final class KittCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KittCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
-        cl.setExitCodeExceptionMapper(e -> 1);
+        // Wrong usage is 2 as the CLI contract says; picocli consults this mapper for parse errors too.
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         return cl;
     }
 
