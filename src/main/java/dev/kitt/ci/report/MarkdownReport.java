@@ -48,7 +48,7 @@ public final class MarkdownReport {
         row(t, "Runs", current, baseline, MarkdownReport::runs);
         t.appendTo(out);
         out.append('\n');
-        baseline.ifPresent(b -> hardwareWarning(out, current, b));
+        baseline.ifPresent(b -> comparabilityWarnings(out, current, b));
     }
 
     private static void row(MarkdownTable t, String label, ResultSet current, Optional<ResultSet> baseline,
@@ -60,11 +60,15 @@ public final class MarkdownReport {
         }
     }
 
-    private static void hardwareWarning(StringBuilder out, ResultSet current, ResultSet baseline) {
+    private static void comparabilityWarnings(StringBuilder out, ResultSet current, ResultSet baseline) {
         String cur = current.distinct(r -> r.hardware().fingerprint());
         String base = baseline.distinct(r -> r.hardware().fingerprint());
         if (!cur.isEmpty() && !base.isEmpty() && !cur.equals(base)) {
             out.append("> ⚠️ The baseline ran on different hardware: changes may come from the machine, not the code.\n\n");
+        }
+        if (!current.distinct(RunResult::model).equals(baseline.distinct(RunResult::model))
+                || !current.distinct(RunResult::engine).equals(baseline.distinct(RunResult::engine))) {
+            out.append("> ⚠️ The baseline used a different model or engine: changes may come from that, not the code.\n\n");
         }
     }
 
