@@ -48,7 +48,7 @@ public final class SpreadRenderer {
         SampleStats s = m.stats();
         return List.of(m.benchmark(), m.metric(), m.direction().arrow(), String.valueOf(s.n()),
                 Numbers.value(s.min()), Numbers.value(s.max()), Numbers.value(s.mean()),
-                Numbers.value(s.stddev()), Double.isNaN(s.cv()) ? Numbers.NONE : Numbers.value(s.cv() * 100) + "%");
+                Numbers.value(s.stddev()), Double.isNaN(s.cv()) ? Numbers.NONE : String.format(java.util.Locale.ROOT, "%.2f%%", s.cv() * 100));
     }
 
     private static String runsLine(List<RunResult> runs) {
