@@ -78,6 +78,9 @@ final class RunResultParser {
         if (fingerprint.isEmpty() && metrics.getValue("hardware") instanceof String s) {
             fingerprint = s;
         }
+        if (fingerprint.isEmpty() && embedded != null && embedded.getValue("fingerprint") instanceof String s) {
+            fingerprint = s;
+        }
         return HardwareSummary.from(hardwareFile.orElse(embedded), fingerprint);
     }
 
