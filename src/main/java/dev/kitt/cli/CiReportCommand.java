@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -81,19 +83,23 @@ public final class CiReportCommand implements Callable<Integer> {
     }
 
     private final UnaryOperator<String> environment;
+    private final List<Duration> retryDelays;
 
     public CiReportCommand() {
-        this(System::getenv);
+        this(System::getenv, ReportPublisher.DEFAULT_RETRY_DELAYS);
     }
 
-    /** Tests pass their own environment instead of mutating the process's. */
-    CiReportCommand(UnaryOperator<String> environment) {
+    /** Tests pass their own environment instead of mutating the process's, and shorter retry waits. */
+    CiReportCommand(UnaryOperator<String> environment, List<Duration> retryDelays) {
         this.environment = environment;
+        this.retryDelays = List.copyOf(retryDelays);
     }
 
     @Override
     public Integer call() {
         Optional<GitHubTarget> target = target();
+        // Settled before any work, so a job without a token fails at once.
+        String token = target.map(t -> token()).orElse(null);
         ResultSet current = load(resultsDir);
         Optional<ResultSet> baseline = Optional.ofNullable(baselineDir).map(CiReportCommand::load);
         Optional<Comparison> comparison = baseline.map(b ->
@@ -104,7 +110,7 @@ public final class CiReportCommand implements Callable<Integer> {
             write(output, report);
             spec.commandLine().getOut().println("Report written to " + output);
         } else if (target.isPresent()) {
-            post(target.get(), report);
+            post(target.get(), token, report);
         } else {
             spec.commandLine().getOut().print(report);
         }
@@ -128,14 +134,18 @@ public final class CiReportCommand implements Callable<Integer> {
         }
     }
 
-    private void post(GitHubTarget target, String report) {
+    private String token() {
         String token = githubToken != null ? githubToken : environment.apply("GITHUB_TOKEN");
         if (token == null || token.isBlank()) {
             throw new CliException("no GitHub token: pass --github-token or set GITHUB_TOKEN");
         }
+        return token;
+    }
+
+    private void post(GitHubTarget target, String token, String report) {
         try {
             StickyComment.Outcome outcome = ReportPublisher.publish(target, token, MarkdownReport.MARKER,
-                    MarkdownReport.fitForGitHub(report));
+                    MarkdownReport.fitForGitHub(report), retryDelays);
             String verb = outcome.action() == StickyComment.Action.CREATED ? "Posted" : "Updated";
             String where = outcome.comment().htmlUrl().isEmpty()
                     ? "comment " + outcome.comment().id() : outcome.comment().htmlUrl();

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("kitt ci report when GitHub or the results say no")
 class CiReportGitHubFailureTest {
     private static final String TOKEN = "ghp_test_token_0123456789";
-    private static final int PR = 7;
+    private static final int PR = StandInReport.PR;
 
     private GitHubCommentsStandIn github;
 
@@ -45,7 +45,7 @@ class CiReportGitHubFailureTest {
     @Test
     @DisplayName("without any token the command stops before calling GitHub and says how to give one")
     void noToken() {
-        CliRun run = CliRun.standalone(new CiReportCommand(name -> null),
+        CliRun run = CliRun.standalone(StandInReport.command(name -> null),
                 "--results-dir", CliRun.fixture("single/pass").toString(),
                 "--repo", "kitt-org/kitt", "--pr", "7", "--api-url", apiUrl());
 
@@ -150,5 +150,18 @@ class CiReportGitHubFailureTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Missing required argument(s): --pr=N"), run.err());
         assertTrue(github.calls.isEmpty());
+    }
+
+    @Test
+    @DisplayName("GitHub failing with 503 on every attempt exits 1 naming the status after the retries")
+    void persistentServerError() {
+        github.failAll(HttpMethod.GET, 503, new JsonObject().put("message", "Service Unavailable"));
+
+        CliRun run = report();
+
+        assertEquals(1, run.exitCode());
+        assertEquals(3, github.calls("GET").size());
+        assertEquals("kitt: GitHub API error: HTTP 503 on GET /repos/kitt-org/kitt/issues/7/comments?per_page=100: "
+                + "Service Unavailable", run.errorLine());
     }
 }

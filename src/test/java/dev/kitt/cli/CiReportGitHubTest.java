@@ -3,6 +3,7 @@ package dev.kitt.cli;
 import dev.kitt.ci.github.GitHubCommentsStandIn;
 import dev.kitt.ci.report.MarkdownReport;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("kitt ci report posting to GitHub")
 class CiReportGitHubTest {
     private static final String TOKEN = "ghp_test_token_0123456789";
-    private static final int PR = 7;
+    private static final int PR = StandInReport.PR;
 
     private GitHubCommentsStandIn github;
 
@@ -136,11 +137,36 @@ class CiReportGitHubTest {
     @Test
     @DisplayName("the token is taken from GITHUB_TOKEN when --github-token is absent")
     void tokenFromEnvironment() {
-        CliRun run = CliRun.standalone(new CiReportCommand(Map.of("GITHUB_TOKEN", TOKEN)::get),
+        CliRun run = CliRun.standalone(StandInReport.command(Map.of("GITHUB_TOKEN", TOKEN)::get),
                 "--results-dir", CliRun.fixture("single/pass").toString(),
                 "--repo", "kitt-org/kitt", "--pr", "7", "--api-url", apiUrl());
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(1, github.created.size());
+    }
+
+    @Test
+    @DisplayName("a 502 from GitHub is retried and the report lands once")
+    void transientErrorIsRetried() {
+        github.failFirst(HttpMethod.GET, 2, 502);
+
+        CliRun run = report();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(3, github.calls("GET").size());
+        assertEquals(1, github.created.size());
+    }
+
+    @Test
+    @DisplayName("a create that GitHub completed but answered with 502 is retried as an update, not a duplicate")
+    void retryAfterCompletedCreateDoesNotDuplicate() {
+        github.failFirstAfterWrite(HttpMethod.POST, 1, 502);
+
+        CliRun run = report();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, github.created.size());
+        assertEquals(1, github.updated.size());
+        assertEquals(1, github.comments(StandInReport.PR).size());
     }
 }

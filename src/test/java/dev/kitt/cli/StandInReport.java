@@ -2,19 +2,28 @@ package dev.kitt.cli;
 
 import dev.kitt.ci.github.GitHubCommentsStandIn;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Runs `kitt ci report` for pull request 7 against a {@link GitHubCommentsStandIn}. */
 final class StandInReport {
     static final int PR = 7;
 
+    /** Retries wait milliseconds here, not the seconds they wait in CI. */
+    static final List<Duration> SHORT_RETRY_DELAYS = List.of(Duration.ofMillis(5), Duration.ofMillis(5));
+
     private StandInReport() {
     }
 
-    /** Runs `kitt ci report` against the stand-in; {@code overrides} are option/value pairs or lone flags. */
+    static CiReportCommand command(UnaryOperator<String> environment) {
+        return new CiReportCommand(environment, SHORT_RETRY_DELAYS);
+    }
+
+    /** Runs `ci report` against the stand-in; {@code overrides} are option/value pairs or lone flags. */
     static CliRun run(GitHubCommentsStandIn github, String token, String... overrides) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("--results-dir", CliRun.fixture("single/pass").toString());
@@ -31,10 +40,10 @@ final class StandInReport {
                 flags.add(overrides[i]);
             }
         }
-        List<String> args = new ArrayList<>(List.of("ci", "report"));
+        List<String> args = new ArrayList<>();
         options.forEach((k, v) -> args.addAll(List.of(k, v)));
         args.addAll(flags);
-        return CliRun.kitt(args.toArray(String[]::new));
+        return CliRun.standalone(command(name -> null), args.toArray(String[]::new));
     }
 
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for GitHub's issue-comments API on 127.0.0.1: a real HTTP server that behaves as GitHub
@@ -31,7 +32,15 @@ public final class GitHubCommentsStandIn {
     public record Call(String method, String path, String query, String authorization) {
     }
 
-    private record Failure(int status, JsonObject body) {
+    /**
+     * A scripted error: for the next {@code remaining} requests (all of them when negative).
+     * With {@code afterWrite} the write happens first and only the answer is an error, as when
+     * GitHub's front end times out on a request its back end completed.
+     */
+    private record Failure(int status, JsonObject body, AtomicInteger remaining, boolean afterWrite) {
+        boolean take() {
+            return remaining.get() < 0 || remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
     }
 
     private final Vertx vertx;
@@ -75,7 +84,21 @@ public final class GitHubCommentsStandIn {
 
     /** Every request with this method answers {@code status} with GitHub's error body. */
     public GitHubCommentsStandIn failAll(HttpMethod method, int status, JsonObject body) {
-        failures.put(method, new Failure(status, body));
+        failures.put(method, new Failure(status, body, new AtomicInteger(-1), false));
+        return this;
+    }
+
+    /** The next {@code count} requests with this method answer {@code status}; later ones succeed. */
+    public GitHubCommentsStandIn failFirst(HttpMethod method, int count, int status) {
+        failures.put(method, new Failure(status, new JsonObject().put("message", "Server Error"),
+                new AtomicInteger(count), false));
+        return this;
+    }
+
+    /** The next {@code count} writes with this method take effect, but are answered with {@code status}. */
+    public GitHubCommentsStandIn failFirstAfterWrite(HttpMethod method, int count, int status) {
+        failures.put(method, new Failure(status, new JsonObject().put("message", "Server Error"),
+                new AtomicInteger(count), true));
         return this;
     }
 
@@ -122,11 +145,21 @@ public final class GitHubCommentsStandIn {
             return true;
         }
         Failure f = failures.get(ctx.request().method());
-        if (f != null) {
+        if (f != null && !f.afterWrite() && f.take()) {
             error(ctx, f.status(), f.body());
             return true;
         }
         return false;
+    }
+
+    /** Answers a completed write: normally with the comment, or with a scripted after-write error. */
+    private void answerWrite(RoutingContext ctx, int status, JsonObject comment) {
+        Failure f = failures.get(ctx.request().method());
+        if (f != null && f.afterWrite() && f.take()) {
+            error(ctx, f.status(), f.body());
+            return;
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(comment.encode());
     }
 
     private void list(RoutingContext ctx) {
@@ -168,7 +201,7 @@ public final class GitHubCommentsStandIn {
         long id = addComment(Integer.parseInt(ctx.pathParam("number")), body);
         JsonObject c = find(id);
         created.add(c.copy());
-        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(c.encode());
+        answerWrite(ctx, 201, c);
     }
 
     private void update(RoutingContext ctx) {
@@ -187,7 +220,7 @@ public final class GitHubCommentsStandIn {
         }
         c.put("body", body);
         updated.add(c.copy());
-        ctx.response().putHeader("Content-Type", "application/json").end(c.encode());
+        answerWrite(ctx, 200, c);
     }
 
     private String validBody(RoutingContext ctx) {
