@@ -25,7 +25,11 @@ public final class MarkdownReport {
     public static String render(ResultSet current, Optional<ResultSet> baseline, Optional<Comparison> comparison) {
         StringBuilder out = new StringBuilder();
         out.append(MARKER).append('\n');
-        out.append("## KITT benchmark report: ").append(status(current)).append("\n\n");
+        out.append("## KITT benchmark report: ").append(status(current));
+        // The heading is what a reviewer sees first, so it carries the regression count too.
+        comparison.map(c -> c.regressions().size()).filter(n -> n > 0)
+                .ifPresent(n -> out.append(" · 🔴 ").append(n).append(n == 1 ? " regression" : " regressions"));
+        out.append("\n\n");
         overview(out, current, baseline);
         BenchmarkSection.append(out, current);
         comparison.ifPresent(c -> ComparisonSection.append(out, c));
