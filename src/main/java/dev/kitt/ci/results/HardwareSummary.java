@@ -17,6 +17,9 @@ import java.util.Map;
 public record HardwareSummary(String description, String fingerprint) {
     public static final HardwareSummary UNKNOWN = new HardwareSummary("unknown", "");
 
+    private record GpuModel(String name, Double vramGb) {
+    }
+
     public static HardwareSummary from(JsonObject hw, String fingerprintHint) {
         if (hw == null) {
             return new HardwareSummary("unknown", fingerprintHint);
@@ -51,18 +54,16 @@ public record HardwareSummary(String description, String fingerprint) {
         }
         if (gpu instanceof JsonArray list) {
             // Identical cards are grouped so a node with eight GPUs still reads as one short line.
-            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<GpuModel, Integer> counts = new LinkedHashMap<>();
             for (Object o : list) {
                 if (o instanceof JsonObject g) {
-                    String key = g.getString("name", g.getString("model", "GPU")) + "\u0000" + plainOrEmpty(vramGb(g));
-                    counts.merge(key, 1, Integer::sum);
+                    Number vram = vramGb(g);
+                    counts.merge(new GpuModel(text(g, "name", "model"), vram == null ? null : vram.doubleValue()),
+                            1, Integer::sum);
                 }
             }
             List<String> labels = new ArrayList<>();
-            counts.forEach((key, n) -> {
-                String[] k = key.split("\u0000", -1);
-                labels.add(gpuLabel(k[0], k[1].isEmpty() ? null : Double.valueOf(k[1]), n));
-            });
+            counts.forEach((model, n) -> labels.add(gpuLabel(model.name(), model.vramGb(), n)));
             return String.join(" + ", labels);
         }
         if (gpu instanceof String s) {
@@ -111,10 +112,6 @@ public record HardwareSummary(String description, String fingerprint) {
             }
         }
         return null;
-    }
-
-    private static String plainOrEmpty(Number n) {
-        return n == null ? "" : String.valueOf(n.doubleValue());
     }
 
     private static String plain(Number n) {
