@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 StorageCommand.class,
                 ResultsCommand.class,
                 FingerprintCommand.class,
+                CiCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
@@ -31,7 +32,8 @@ public final class KittCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KittCommand());
         cl.setExecutionExceptionHandler(new CliErrors());
-        cl.setExitCodeExceptionMapper(e -> 1);
+        // Wrong usage is 2 as the CLI contract says; picocli consults this mapper for parse errors too.
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         return cl;
     }
 

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /** `kitt results list | import | export`, on the local store or a server (--server). */
 @Command(name = "results", mixinStandardHelpOptions = true, description = "Stored results.",
-        subcommands = {ResultsCommand.ListRuns.class, ResultsCommand.Import.class, ResultsCommand.Export.class})
+        subcommands = {ResultsCommand.ListRuns.class, ResultsCommand.Import.class, ResultsCommand.Export.class,
+                ResultsCompareCommand.class})
 public final class ResultsCommand {
 
     /** Where the results live: --server URL (+ token) or the local store. */
