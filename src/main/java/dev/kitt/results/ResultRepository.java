@@ -1,5 +1,6 @@
 package dev.kitt.results;
 
+import dev.kitt.auth.Secrets;
 import dev.kitt.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -33,7 +34,10 @@ public final class ResultRepository {
     }
 
     public Future<Imported> importRun(MetricsDocument doc, String source, String agentId) {
-        String id = doc.runId() != null ? doc.runId() : UUID.randomUUID().toString();
+        // Documents without a run_id (the original Python KITT's) get an id derived from their
+        // content, so importing the same file twice stores it once.
+        String id = doc.runId() != null ? doc.runId()
+                : "imp-" + Secrets.sha256(doc.source().encode()).substring(0, 32);
         return db.inTransaction(conn -> db.query(conn, "SELECT id FROM runs WHERE id = ?", id).compose(existing -> {
             if (existing.size() > 0) {
                 return Future.succeededFuture(new Imported(id, false));

@@ -46,7 +46,7 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().handler(JsonOnly::check);
         api.route().handler(BodyHandler.create(false).setBodyLimit(ctx.config().bodyLimitBytes()));
         api.get("/health").handler(rc -> Json.ok(rc, new JsonObject().put("status", "ok")
-                .put("database", ctx.db().dialect().name().toLowerCase())));
+                .put("database", ctx.db().dialect().label())));
         api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
         new AuthApi(ctx.auth()).mount(api);

@@ -74,7 +74,7 @@ public final class KittServer {
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> {
                     LOG.info("KITT listening on {}:{} ({} store)", ctx.config().host(), http.actualPort(),
-                            ctx.db().dialect().name().toLowerCase());
+                            ctx.db().dialect().label());
                     return new KittServer(vertx, ctx, http.actualPort());
                 });
     }

@@ -8,14 +8,19 @@ public enum Dialect {
     SQLITE("sqlite"),
     POSTGRES("postgresql");
 
-    private final String migrationFolder;
+    private final String label;
 
-    Dialect(String migrationFolder) {
-        this.migrationFolder = migrationFolder;
+    Dialect(String label) {
+        this.label = label;
+    }
+
+    /** "sqlite" or "postgresql", as shown by /api/v1/health and used for migration folders. */
+    public String label() {
+        return label;
     }
 
     public String migrationLocation() {
-        return "classpath:db/migration/" + migrationFolder;
+        return "classpath:db/migration/" + label;
     }
 
     public String sql(String query) {

@@ -53,6 +53,12 @@ public final class LocalResultsClient implements ResultsClient {
 
     @Override
     public void close() {
-        Await.result(db.close().eventually(vertx::close));
+        // Two separate waits: a future chained onto vertx.close() would be scheduled on an event
+        // loop that is shutting down and might never complete.
+        try {
+            Await.result(db.close());
+        } finally {
+            Await.result(vertx.close());
+        }
     }
 }
