@@ -104,6 +104,17 @@ public final class KittServer {
      * grace period; then the store closes.
      */
     public Future<Void> stop() {
-        return vertx.close().onComplete(ar -> LOG.info("KITT stopped"));
+        // Completed only after the log line, on a promise with no context, so a caller waiting
+        // on it (the shutdown hook) cannot let the JVM halt before "stopped" is written.
+        Promise<Void> stopped = Promise.promise();
+        vertx.close().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.warn("KITT stopped with an error: {}", ar.cause().getMessage());
+            } else {
+                LOG.info("KITT stopped");
+            }
+            stopped.complete();
+        });
+        return stopped.future();
     }
 }

@@ -69,6 +69,9 @@ public final class Database {
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setBusyTimeout(10_000);
         cfg.enforceForeignKeys(true);
+        // Take the write lock at BEGIN: a transaction that reads first and upgrades later can be
+        // refused with SQLITE_BUSY without waiting; an immediate one queues on busy_timeout.
+        cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return ds;
