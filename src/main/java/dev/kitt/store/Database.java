@@ -53,8 +53,11 @@ public final class Database {
                     .connectingTo(connect).using(vertx).build();
             return new Database(pool, Dialect.POSTGRES);
         }
+        // One connection: SQLite has a single writer anyway, and concurrent writers through
+        // several connections were refused with SQLITE_BUSY under load despite busy_timeout.
+        // Statements queue in the pool instead; PostgreSQL is the store for heavy fleets.
         Pool pool = JDBCPool.pool(vertx, sqliteDataSource(config.sqliteFile()),
-                new PoolOptions().setMaxSize(4));
+                new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000));
         return new Database(pool, Dialect.SQLITE);
     }
 
