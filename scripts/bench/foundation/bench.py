@@ -74,7 +74,7 @@ INSERT INTO runs (id, kitt_version, suite_name, engine, model, passed, total_ben
                   failed_count, total_time_seconds, started_at, created_at, source, document)
 SELECT 'seed-' || i, '0.1.0', 'quick',
        CASE i % 5 WHEN 0 THEN 'vllm' WHEN 1 THEN 'llama_cpp' WHEN 2 THEN 'ollama' WHEN 3 THEN 'exllamav2' ELSE 'sim' END,
-       'model-' || (i % 40), 1, 1, 1, 0, 10.0, 1767225600000 + i * 60000, 1767225600000, 'seed', '{}'
+       'model-' || (i % 40), 1, 1, 1, 0, 10.0, CAST(1767225600000 AS BIGINT) + CAST(i AS BIGINT) * 60000, CAST(1767225600000 AS BIGINT), 'seed', '{}'
 FROM {series};
 INSERT INTO benchmarks (id, run_id, test_name, test_version, run_number, passed, at, errors)
 SELECT 'b-' || i, 'seed-' || i, 'throughput', '1.0.0', 1, 1, 0, '[]' FROM {series};
@@ -87,7 +87,7 @@ def seed_sql(home, db_url, n):
     """Bulk rows straight into the migrated schema: the list queries are what is measured."""
     if db_url:
         sql = SEED_SQL.replace("{series}", f"generate_series(1, {n}) AS s(i)")
-        subprocess.run(["psql", db_url, "-qc", sql], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["psql", db_url, "-qc", "SET client_min_messages = warning;" + sql], check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["psql", db_url, "-qc", "ANALYZE"], check=True, stdout=subprocess.DEVNULL)
     else:
         series = f"(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n}) SELECT i FROM s)"
@@ -162,7 +162,7 @@ def bench(label, db_url, runs, port):
 
 
 def reset_pg(url):
-    subprocess.run(["psql", url, "-qc", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"],
+    subprocess.run(["psql", url, "-qc", "SET client_min_messages = warning; DROP SCHEMA public CASCADE; CREATE SCHEMA public;"],
                    check=True, stdout=subprocess.DEVNULL)
 
 
