@@ -1,0 +1,135 @@
+package dev.kitt.bench.load;
+
+import dev.kitt.engines.client.EngineClient;
+import dev.kitt.engines.client.RequestResult;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** The state of one load run; touched only on the context that started it. */
+final class LoadRun {
+    private static final int MAX_SAMPLE_ERRORS = 5;
+    private final Vertx vertx;
+    private final EngineClient client;
+    private final LoadSpec spec;
+    private final PromptSource prompts;
+    private final LoadGenerator.Progress progress;
+    private final Promise<LoadReport> promise;
+    private final LatencyStats stats;
+    private final List<RequestResult> kept;
+    private final List<String> errors = new ArrayList<>();
+    private final Histogram lagUs = new Histogram(3_600_000_000L, 3);
+    private final SplittableRandom random;
+    private long issued;
+    private long inFlight;
+    private long measureDeadline;
+    private long nextArrival;
+    private boolean finished;
+
+    LoadRun(Vertx vertx, EngineClient client, LoadSpec spec, PromptSource prompts, boolean keepResults,
+            LoadGenerator.Progress progress, Promise<LoadReport> promise) {
+        this.vertx = vertx;
+        this.client = client;
+        this.spec = spec;
+        this.prompts = prompts;
+        this.progress = progress;
+        this.promise = promise;
+        this.stats = new LatencyStats(spec.sloTtftMs(), spec.sloTpotMs());
+        this.kept = keepResults ? new ArrayList<>() : null;
+        this.random = new SplittableRandom(spec.seed());
+    }
+
+    void start() {
+        if (spec.mode() == LoadSpec.Mode.CLOSED) {
+            for (int i = 0; i < spec.concurrency(); i++) {
+                closedLoopNext();
+            }
+        } else {
+            nextArrival = System.nanoTime();
+            openLoopTick();
+        }
+    }
+
+    private boolean canIssue() {
+        if (spec.requests() > 0 && issued >= spec.warmupRequests() + (long) spec.requests()) {
+            return false;
+        }
+        return measureDeadline == 0 || System.nanoTime() < measureDeadline;
+    }
+
+    private void closedLoopNext() {
+        if (!canIssue()) {
+            finishIfIdle();
+            return;
+        }
+        issue(0).onComplete(v -> closedLoopNext());
+    }
+
+    /** Issues every arrival that is due, then sleeps on a timer until the next one. */
+    private void openLoopTick() {
+        long now = System.nanoTime();
+        while (nextArrival <= now && canIssue()) {
+            issue(now - nextArrival).onComplete(v -> finishIfIdle());
+            nextArrival += gapNanos();
+        }
+        if (canIssue()) {
+            long delayMs = Math.max(1, (nextArrival - System.nanoTime() + 999_999) / 1_000_000);
+            vertx.setTimer(delayMs, id -> openLoopTick());
+        } else {
+            finishIfIdle();
+        }
+    }
+
+    private long gapNanos() {
+        double mean = 1e9 / spec.ratePerSecond();
+        if (spec.arrival() == LoadSpec.Arrival.CONSTANT) {
+            return Math.round(mean);
+        }
+        return Math.round(-Math.log(1.0 - random.nextDouble()) * mean);
+    }
+
+    private io.vertx.core.Future<RequestResult> issue(long lagNanos) {
+        long index = issued++;
+        boolean measured = index >= spec.warmupRequests();
+        if (measured && measureDeadline == 0 && spec.durationMs() > 0) {
+            measureDeadline = System.nanoTime() + spec.durationMs() * 1_000_000;
+        }
+        if (measured && spec.mode() == LoadSpec.Mode.OPEN) {
+            lagUs.recordValue(Math.max(0, lagNanos / 1000));
+        }
+        inFlight++;
+        return client.generate(LoadGenerator.request(spec, prompts.prompt(index))).onSuccess(r -> {
+            inFlight--;
+            if (measured) {
+                record(r);
+            }
+        });
+    }
+
+    private void record(RequestResult r) {
+        stats.add(r);
+        if (kept != null) {
+            kept.add(r);
+        }
+        if (!r.ok() && errors.size() < MAX_SAMPLE_ERRORS) {
+            errors.add(r.error());
+        }
+        if (progress != null) {
+            progress.update(stats.completed() + stats.failedCount(), spec.requests());
+        }
+    }
+
+    private void finishIfIdle() {
+        if (finished || inFlight > 0 || canIssue()) {
+            return;
+        }
+        finished = true;
+        double lag = lagUs.getTotalCount() == 0 ? 0 : lagUs.getValueAtPercentile(99) / 1000.0;
+        promise.complete(new LoadReport(stats.metrics(), stats.tokenCountSource(), List.copyOf(errors),
+                kept == null ? List.of() : kept, lag));
+    }
+}
