@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         versionProvider = KittCommand.VersionProvider.class,
         description = "Tests LLM inference engines for speed and quality, on one machine or a fleet.",
         subcommands = {
+                RunCommand.class,
+                EnginesCommand.class,
+                EngineSimCommand.class,
+                TestCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
@@ -25,7 +29,12 @@ public final class KittCommand implements Runnable {
 
     /** The configured command line: exit codes and error handling as the CLI contract says. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new KittCommand());
+        return commandLine(RunSinkFactory.unwired());
+    }
+
+    /** The command line with `kitt run` storing runs through the given result-store factory. */
+    public static CommandLine commandLine(RunSinkFactory sinks) {
+        CommandLine cl = new CommandLine(new KittCommand(), new CliFactory(sinks));
         cl.setExecutionExceptionHandler(new CliErrors());
         cl.setExitCodeExceptionMapper(e -> 1);
         return cl;

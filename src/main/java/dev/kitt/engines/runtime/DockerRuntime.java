@@ -60,7 +60,7 @@ public final class DockerRuntime implements EngineRuntime {
                     logFollower = p;
                     String url = "http://127.0.0.1:" + spec.port();
                     return HealthWaiter.await(vertx, url, spec.engine().healthPath(), health, () -> null)
-                            .map(v -> new EngineHandle(url, "container " + name));
+                            .map(v -> new EngineHandle(url, mount.containerRef(), "container " + name));
                 })
                 .recover(err -> stop().transform(ignored -> Future.failedFuture(err)));
     }

@@ -23,7 +23,7 @@ public final class EndpointRuntime implements EngineRuntime {
         }
         return HealthWaiter.await(vertx, url, spec.engine().healthPath(), health, () -> null)
                 .recover(err -> Future.failedFuture(new EngineException("endpoint " + url + " unreachable: " + err.getMessage())))
-                .map(v -> new EngineHandle(url, "endpoint " + url));
+                .map(v -> new EngineHandle(url, spec.model(), "endpoint " + url));
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class InProcessSimRuntime implements EngineRuntime {
         SimOptions options = SimOptions.defaults().withProfile(SimProfile.named(profileName(spec)));
         return sim.start(vertx, options).map(port -> {
             logs.line("engine", "simulated engine (" + options.profile().name() + ") on 127.0.0.1:" + port);
-            return new EngineHandle("http://127.0.0.1:" + port, "in-process sim");
+            return new EngineHandle("http://127.0.0.1:" + port, spec.model(), "in-process sim");
         });
     }
 

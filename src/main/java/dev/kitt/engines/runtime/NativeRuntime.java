@@ -37,7 +37,7 @@ public final class NativeRuntime implements EngineRuntime {
             String url = "http://127.0.0.1:" + spec.port();
             return HealthWaiter.await(vertx, url, spec.engine().healthPath(), health,
                             () -> p.isAlive() ? null : "process exited with code " + p.exitValue())
-                    .map(v -> new EngineHandle(url, "pid " + p.pid()));
+                    .map(v -> new EngineHandle(url, spec.model(), "pid " + p.pid()));
         }).recover(err -> stop().transform(ignored -> Future.failedFuture(err)));
     }
 
