@@ -42,6 +42,11 @@ public record EngineDescriptor(
                 modelFormats, modes, cpuArchitectures, nativeCommand, launcher);
     }
 
+    public EngineDescriptor withPort(int port) {
+        return new EngineDescriptor(name, defaultImage, port, healthPath, apiStyle, generatePath,
+                modelFormats, modes, cpuArchitectures, nativeCommand, launcher);
+    }
+
     /** Launch arguments for the engine process, whether inside a container or on the host. */
     public List<String> engineArgs(String modelRef, int port) {
         return launcher.args(modelRef, port);

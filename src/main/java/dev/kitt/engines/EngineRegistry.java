@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engines KITT knows: the built-in list, with image overrides from KITT_HOME/engines.yaml
- * ({@code engines: {vllm: {image: my/vllm:0.6}}}). Immutable once built.
+ * The engines KITT knows: the built-in list, with image and port overrides from
+ * KITT_HOME/engines.yaml ({@code engines: {vllm: {image: my/vllm:0.6, port: 8001}}}). Immutable.
  */
 public final class EngineRegistry {
     private final Map<String, EngineDescriptor> engines;
@@ -32,13 +32,14 @@ public final class EngineRegistry {
         return withOverrides(Files.isRegularFile(file) ? YamlDocs.read(file) : new JsonObject());
     }
 
-    static EngineRegistry withOverrides(JsonObject doc) {
+    /** The built-ins with the overrides of an engines.yaml document. */
+    public static EngineRegistry withOverrides(JsonObject doc) {
         JsonObject overrides = doc.getJsonObject("engines", new JsonObject());
         Map<String, EngineDescriptor> map = new LinkedHashMap<>();
         for (EngineDescriptor d : BuiltinEngines.all()) {
             JsonObject o = overrides.getJsonObject(d.name(), new JsonObject());
-            String image = o.getString("image");
-            map.put(d.name(), image != null ? d.withImage(image) : d);
+            EngineDescriptor e = o.getString("image") != null ? d.withImage(o.getString("image")) : d;
+            map.put(d.name(), o.getInteger("port") != null ? e.withPort(o.getInteger("port")) : e);
         }
         for (String name : overrides.fieldNames()) {
             if (!map.containsKey(name)) {
