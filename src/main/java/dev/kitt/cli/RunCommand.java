@@ -48,6 +48,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", description = "Config override TEST.KEY=VALUE (TEST may be *), repeatable.")
     java.util.List<String> sets = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final RunSinkFactory sinks;
     private final Supplier<JsonObject> hardware;
 
@@ -86,10 +89,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             System.out.println("results: " + outcome.outputDir().toAbsolutePath() + " (run " + outcome.runId() + ")");
             if (outcome.storeError() != null) {
-                System.err.println("kitt: warning: run not stored: " + outcome.storeError());
+                spec.commandLine().getErr().println("kitt: warning: run not stored: " + outcome.storeError());
             }
             if (!outcome.passed()) {
-                System.err.println("kitt: " + outcome.metricsJson().getLong("failed_count") + " of "
+                spec.commandLine().getErr().println("kitt: " + outcome.metricsJson().getLong("failed_count") + " of "
                         + outcome.metricsJson().getLong("total_benchmarks") + " benchmarks failed (see "
                         + out.resolve("summary.md") + ")");
                 return 1;

@@ -93,6 +93,7 @@ public final class LatencyStats {
         m.put("total_output_tokens", outputTokens);
         m.put("requests_completed", ok);
         m.put("requests_failed", failed);
+        m.put("requests_partial", partial);
         return m;
     }
 
