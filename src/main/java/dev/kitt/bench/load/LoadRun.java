@@ -66,14 +66,14 @@ final class LoadRun {
             finishIfIdle();
             return;
         }
-        issue(0).onComplete(v -> closedLoopNext());
+        issue(0).onComplete(v -> vertx.runOnContext(x -> closedLoopNext()));
     }
 
     /** Issues every arrival that is due, then sleeps on a timer until the next one. */
     private void openLoopTick() {
         long now = System.nanoTime();
         while (nextArrival <= now && canIssue()) {
-            issue(now - nextArrival).onComplete(v -> finishIfIdle());
+            issue(now - nextArrival).onComplete(v -> vertx.runOnContext(x -> finishIfIdle()));
             nextArrival += gapNanos();
         }
         if (canIssue()) {
@@ -102,12 +102,14 @@ final class LoadRun {
             lagUs.recordValue(Math.max(0, lagNanos / 1000));
         }
         inFlight++;
-        return client.generate(LoadGenerator.request(spec, prompts.prompt(index))).onSuccess(r -> {
+        // Bookkeeping runs as a task so that bytes of other streams already waiting in this
+        // loop iteration are read and timestamped first; inFlight drops only once recorded.
+        return client.generate(LoadGenerator.request(spec, prompts.prompt(index))).onSuccess(r -> vertx.runOnContext(x -> {
             inFlight--;
             if (measured) {
                 record(r);
             }
-        });
+        }));
     }
 
     private void record(RequestResult r) {
