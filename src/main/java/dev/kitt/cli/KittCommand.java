@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 EnginesCommand.class,
                 EngineSimCommand.class,
                 TestCommand.class,
+                LoadgenCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec

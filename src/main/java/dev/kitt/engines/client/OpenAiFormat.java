@@ -40,6 +40,9 @@ final class OpenAiFormat implements WireFormat {
             result.finished = true;
             return;
         }
+        if (FastChunk.tryToken(data, nanos, result)) {
+            return;
+        }
         JsonObject chunk;
         try {
             chunk = new JsonObject(data);

@@ -41,6 +41,10 @@ final class ResultBuilder {
         }
     }
 
+    boolean keepsText() {
+        return keepText;
+    }
+
     int chunkTokens() {
         return tokens;
     }

@@ -20,7 +20,7 @@ final class OllamaOutput implements SimOutput {
     }
 
     void startStream(SimSequence seq) {
-        prefix = "{\"model\":\"" + seq.model + "\",\"created_at\":\"" + createdAt + "\",\"response\":\"";
+        prefix = "{\"model\":" + io.vertx.core.json.Json.encode(seq.model) + ",\"created_at\":\"" + createdAt + "\",\"response\":\"";
         response.setChunked(true).putHeader("Content-Type", "application/x-ndjson").putHeader("X-Request-Id", seq.id);
         response.writeHead();
     }

@@ -31,7 +31,7 @@ final class OpenAiOutput implements SimOutput {
     /** Sends the SSE headers at once so the client's TTFT clock measures tokens, not headers. */
     void startStream(SimSequence seq) {
         prefix = "data: {\"id\":\"" + seq.id + "\",\"object\":\"" + (chat ? "chat.completion.chunk" : "text_completion")
-                + "\",\"created\":" + created + ",\"model\":\"" + seq.model + "\",\"choices\":[{\"index\":0,";
+                + "\",\"created\":" + created + ",\"model\":" + io.vertx.core.json.Json.encode(seq.model) + ",\"choices\":[{\"index\":0,";
         response.setChunked(true).putHeader("Content-Type", "text/event-stream")
                 .putHeader("Cache-Control", "no-cache").putHeader("X-Request-Id", seq.id);
         response.writeHead();
@@ -48,7 +48,8 @@ final class OpenAiOutput implements SimOutput {
         }
         String body = chat ? "\"delta\":{\"content\":\"" + token + "\"}" : "\"text\":\"" + token + "\",\"logprobs\":null";
         String finish = last ? "\"length\"" : "null";
-        response.write(Buffer.buffer(prefix + body + ",\"finish_reason\":" + finish + "}]}\n\n"));
+        String chunk = prefix + body + ",\"finish_reason\":" + finish + "}]}\n\n";
+        response.write(Buffer.buffer(chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return System.nanoTime();
     }
 

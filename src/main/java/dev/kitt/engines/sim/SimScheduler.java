@@ -23,6 +23,7 @@ final class SimScheduler {
     private final List<SimSequence> running = new ArrayList<>();
     private long kvUsed;
     private boolean stepPending;
+    private long stepDeadline;
 
     SimScheduler(Vertx vertx, SimProfile profile, long seed) {
         this.vertx = vertx;
@@ -72,7 +73,12 @@ final class SimScheduler {
             return;
         }
         double ms = profile.stepMs(running.size()) * jitterFactor() + prefillMs;
-        long delay = Math.max(1, Math.round(ms));
+        // Steps follow each other back to back on the modelled GPU: the next one is due a step
+        // after the previous one was due, so the CPU time spent writing tokens does not stretch it.
+        long now = System.nanoTime();
+        long base = stepPending ? Math.max(stepDeadline, now - 1_000_000_000L) : now;
+        stepDeadline = base + Math.round(ms * 1_000_000);
+        long delay = Math.max(1, Math.round((stepDeadline - now) / 1e6));
         stepPending = true;
         vertx.setTimer(delay, id -> endStep());
     }
