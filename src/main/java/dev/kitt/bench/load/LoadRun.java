@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 /** The state of one load run; touched only on the context that started it. */
 final class LoadRun {
     private static final int MAX_SAMPLE_ERRORS = 5;
+    private static final int RAMP_SLICE = 128;
     private final Vertx vertx;
     private final EngineClient client;
     private final LoadSpec spec;
@@ -45,12 +46,24 @@ final class LoadRun {
 
     void start() {
         if (spec.mode() == LoadSpec.Mode.CLOSED) {
-            for (int i = 0; i < spec.concurrency(); i++) {
-                closedLoopNext();
-            }
+            startWorkers(spec.concurrency());
         } else {
             nextArrival = System.nanoTime();
             openLoopTick();
+        }
+    }
+
+    /**
+     * Starts closed-loop workers in slices, one event-loop task per slice, so that ten thousand
+     * streams ramp up without holding the loop (and the reads of streams already running).
+     */
+    private void startWorkers(int remaining) {
+        int slice = Math.min(remaining, RAMP_SLICE);
+        for (int i = 0; i < slice; i++) {
+            closedLoopNext();
+        }
+        if (remaining > slice) {
+            vertx.runOnContext(v -> startWorkers(remaining - slice));
         }
     }
 
