@@ -103,12 +103,17 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    private static long physicalMemoryBytes() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
+    }
+
     /** Until dev.kitt.hardware's probe is wired in: what the JVM knows without probing. */
     static JsonObject minimalHardware() {
         return new JsonObject().put("cpu", new JsonObject().put("arch", System.getProperty("os.arch"))
                         .put("threads", Runtime.getRuntime().availableProcessors()))
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
-                .put("ram_gb", Math.round(Runtime.getRuntime().maxMemory() / 1e9 * 4) / 1.0)
+                .put("ram_gb", Math.round(physicalMemoryBytes() / 1e9))
                 .put("probe", "jvm-only");
     }
 }
