@@ -71,7 +71,10 @@ final class LoadRun {
         if (spec.requests() > 0 && issued >= spec.warmupRequests() + (long) spec.requests()) {
             return false;
         }
-        return measureDeadline == 0 || System.nanoTime() < measureDeadline;
+        // An open loop is bounded by schedule: an arrival due before the deadline is sent even
+        // when the generator runs late, so lag shows up as lag instead of as missing requests.
+        long at = spec.mode() == LoadSpec.Mode.OPEN ? nextArrival : System.nanoTime();
+        return measureDeadline == 0 || at < measureDeadline;
     }
 
     private void closedLoopNext() {
@@ -109,7 +112,8 @@ final class LoadRun {
         long index = issued++;
         boolean measured = index >= spec.warmupRequests();
         if (measured && measureDeadline == 0 && spec.durationMs() > 0) {
-            measureDeadline = System.nanoTime() + spec.durationMs() * 1_000_000;
+            long from = spec.mode() == LoadSpec.Mode.OPEN ? nextArrival : System.nanoTime();
+            measureDeadline = from + spec.durationMs() * 1_000_000;
         }
         if (measured && spec.mode() == LoadSpec.Mode.OPEN) {
             lagUs.recordValue(Math.max(0, lagNanos / 1000));
