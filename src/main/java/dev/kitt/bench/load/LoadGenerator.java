@@ -7,6 +7,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Drives an engine with a {@link LoadSpec}. Every run lives on one event-loop context: requests
  * are issued and results recorded there, pacing uses timers, and nothing ever waits on a thread.
@@ -33,9 +36,9 @@ public final class LoadGenerator {
     }
 
     /** A sweep: the same spec at several concurrencies (closed loop) or rates (open loop), in order. */
-    public Future<java.util.List<LoadReport>> sweep(EngineClient client, LoadSpec base, java.util.List<Double> points,
+    public Future<List<LoadReport>> sweep(EngineClient client, LoadSpec base, List<Double> points,
                                                     PromptSource prompts, Progress progress) {
-        Future<java.util.List<LoadReport>> chain = Future.succeededFuture(new java.util.ArrayList<>());
+        Future<List<LoadReport>> chain = Future.succeededFuture(new ArrayList<>());
         for (double point : points) {
             LoadSpec spec = base.mode() == LoadSpec.Mode.OPEN ? base.withRate(point) : base.withConcurrency((int) point);
             chain = chain.compose(list -> run(client, spec, prompts, false, progress).map(r -> {

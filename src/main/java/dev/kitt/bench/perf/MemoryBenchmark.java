@@ -4,6 +4,7 @@ import dev.kitt.bench.BenchContext;
 import dev.kitt.bench.BenchResult;
 import dev.kitt.bench.Benchmark;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class MemoryBenchmark implements Benchmark {
             List<String> notes = new ArrayList<>(r.notes());
             if (Double.isNaN(peak[0])) {
                 notes.add("gpu_memory_peak_mb unavailable: " + (unavailable[0] != null ? unavailable[0] : "no sample taken"));
-                r.details().put("unavailable_metrics", new io.vertx.core.json.JsonArray().add("gpu_memory_peak_mb"));
+                r.details().put("unavailable_metrics", new JsonArray().add("gpu_memory_peak_mb"));
             } else {
                 r.metrics().put("gpu_memory_peak_mb", peak[0]);
             }

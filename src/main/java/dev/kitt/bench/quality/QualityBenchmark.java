@@ -50,16 +50,17 @@ public final class QualityBenchmark implements Benchmark {
             Datasets.Loaded d = Datasets.load(task, ctx.datasetDir());
             int limit = config.getInteger("limit", 0);
             List<JsonObject> items = limit > 0 && limit < d.items().size() ? d.items().subList(0, limit) : d.items();
-            return new Object[]{items, Checkpoint.read(file, d.source(), items.size()), d.source()};
-        }, false).compose(loaded -> {
-            @SuppressWarnings("unchecked")
-            List<JsonObject> items = (List<JsonObject>) loaded[0];
-            Checkpoint start = (Checkpoint) loaded[1];
-            if (start.done() > 0) {
-                ctx.logs().line("bench", task.name() + ": resuming at item " + start.done() + " of " + items.size());
+            return new Prepared(items, Checkpoint.read(file, d.source(), items.size()), d.source());
+        }, false).compose(p -> {
+            if (p.start().done() > 0) {
+                ctx.logs().line("bench", task.name() + ": resuming at item " + p.start().done() + " of " + p.items().size());
             }
-            return blocks(ctx, config, items, start, file).map(cp -> result(cp, (String) loaded[2], start.done()));
+            return blocks(ctx, config, p.items(), p.start(), file).map(cp -> result(cp, p.source(), p.start().done()));
         });
+    }
+
+    /** The dataset to score and where a previous, interrupted run got to. */
+    private record Prepared(List<JsonObject> items, Checkpoint start, String source) {
     }
 
     private Future<Checkpoint> blocks(BenchContext ctx, JsonObject config, List<JsonObject> items, Checkpoint cp, Path file) {

@@ -5,6 +5,7 @@ import dev.kitt.engines.LogSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +55,7 @@ public final class DockerRuntime implements EngineRuntime {
                         runner.runNow(DockerCommands.rm(name));
                     });
                     logs.line("engine", "started container " + name + " (" + image + ")");
-                    return runner.spawn(DockerCommands.logs(name), java.util.Map.of(), line -> logs.line("engine", line));
+                    return runner.spawn(DockerCommands.logs(name), Map.of(), line -> logs.line("engine", line));
                 })
                 .compose(p -> {
                     logFollower = p;

@@ -1,5 +1,6 @@
 package dev.kitt.engines.runtime;
 
+import dev.kitt.engines.ApiStyle;
 import dev.kitt.engines.EngineException;
 import dev.kitt.engines.client.ClientOptions;
 import dev.kitt.engines.client.EngineClient;
@@ -18,7 +19,7 @@ final class HealthWaiter {
      * @param stillAlive returns null while the engine process may still come up, or why it never will
      */
     static Future<Void> await(Vertx vertx, String baseUrl, String path, HealthPolicy policy, Supplier<String> stillAlive) {
-        EngineClient client = EngineClient.create(vertx, baseUrl, dev.kitt.engines.ApiStyle.OPENAI, "",
+        EngineClient client = EngineClient.create(vertx, baseUrl, ApiStyle.OPENAI, "",
                 ClientOptions.defaults().withMaxConnections(1));
         Promise<Void> promise = Promise.promise();
         long deadline = System.nanoTime() + policy.timeoutMs() * 1_000_000;
