@@ -40,6 +40,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     int maxTokens;
     @Option(names = "--input-tokens", defaultValue = "32")
     int inputTokens;
+    @Option(names = "--loops", defaultValue = "1", description = "Event loops to spread the load over.")
+    int loops;
     @Option(names = "--truth", description = "Compare TTFT with the sim's truth (GET /sim/truth).")
     boolean truth;
 
@@ -53,7 +55,9 @@ public final class LoadgenCommand implements Callable<Integer> {
             EngineClient client = EngineClient.create(vertx, url, ApiStyle.valueOf(api.toUpperCase()), "kitt-sim",
                     ClientOptions.defaults().withMaxConnections(concurrency).withKeepText(false).withTimeoutMs(120_000));
             Future<JsonObject> run = (truth ? SimTruthClient.clear(vertx, url) : Future.<Void>succeededFuture())
-                    .compose(v -> new LoadGenerator(vertx).run(client, spec, PromptSource.synthetic(inputTokens, 7), truth, null))
+                    .compose(v -> loops > 1
+                            ? new LoadGenerator(vertx).runSharded(client, spec, PromptSource.synthetic(inputTokens, 7), truth, loops)
+                            : new LoadGenerator(vertx).run(client, spec, PromptSource.synthetic(inputTokens, 7), truth, null))
                     .compose(report -> summary(vertx, report));
             JsonObject out = run.toCompletionStage().toCompletableFuture().join();
             System.out.println(out.encode());
@@ -65,7 +69,7 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     private Future<JsonObject> summary(Vertx vertx, LoadReport report) {
         JsonObject out = new JsonObject().put("mode", rate == null ? "closed" : "open").put("concurrency", concurrency)
-                .put("rate", rate).put("duration_s", duration).put("max_tokens", maxTokens)
+                .put("rate", rate).put("loops", loops).put("duration_s", duration).put("max_tokens", maxTokens)
                 .put("metrics", report.metrics()).put("schedule_lag_ms_p99", report.scheduleLagMsP99())
                 .put("token_count_source", report.tokenCountSource()).put("sample_errors", report.sampleErrors());
         if (!truth) {

@@ -62,6 +62,22 @@ public final class LatencyStats {
         }
     }
 
+    /** Adds another shard's requests (after both shards finished; not thread-safe). */
+    void merge(LatencyStats other) {
+        ttft.add(other.ttft);
+        itl.add(other.itl);
+        tpot.add(other.tpot);
+        e2e.add(other.e2e);
+        other.sources.forEach((k, v) -> sources.merge(k, v, Integer::sum));
+        ok += other.ok;
+        failed += other.failed;
+        partial += other.partial;
+        good += other.good;
+        outputTokens += other.outputTokens;
+        firstSend = Math.min(firstSend, other.firstSend);
+        lastEnd = Math.max(lastEnd, other.lastEnd);
+    }
+
     public long completed() {
         return ok;
     }

@@ -19,7 +19,7 @@ final class LoadRun {
     private final LoadSpec spec;
     private final PromptSource prompts;
     private final LoadGenerator.Progress progress;
-    private final Promise<LoadReport> promise;
+    private final Promise<ShardResult> promise;
     private final LatencyStats stats;
     private final List<RequestResult> kept;
     private final List<String> errors = new ArrayList<>();
@@ -32,7 +32,7 @@ final class LoadRun {
     private boolean finished;
 
     LoadRun(Vertx vertx, EngineClient client, LoadSpec spec, PromptSource prompts, boolean keepResults,
-            LoadGenerator.Progress progress, Promise<LoadReport> promise) {
+            LoadGenerator.Progress progress, Promise<ShardResult> promise) {
         this.vertx = vertx;
         this.client = client;
         this.spec = spec;
@@ -147,8 +147,6 @@ final class LoadRun {
             return;
         }
         finished = true;
-        double lag = lagUs.getTotalCount() == 0 ? 0 : lagUs.getValueAtPercentile(99) / 1000.0;
-        promise.complete(new LoadReport(stats.metrics(), stats.tokenCountSource(), List.copyOf(errors),
-                kept == null ? List.of() : kept, lag));
+        promise.complete(new ShardResult(stats, lagUs, errors, kept == null ? new ArrayList<>() : kept));
     }
 }

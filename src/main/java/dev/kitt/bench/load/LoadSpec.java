@@ -58,6 +58,16 @@ public record LoadSpec(Mode mode, int concurrency, double ratePerSecond, Arrival
                 seed, sloTtftMs, sloTpotMs);
     }
 
+    /** Shard {@code i} of {@code n}: an even share of concurrency, rate, requests and warm-up. */
+    public LoadSpec shard(int i, int n) {
+        return new LoadSpec(mode, Math.max(1, share(concurrency, i, n)), ratePerSecond / n, arrival, share(requests, i, n),
+                durationMs, share(warmupRequests, i, n), maxTokens, stream, seed + i, sloTtftMs, sloTpotMs);
+    }
+
+    private static int share(int total, int i, int n) {
+        return total / n + (i < total % n ? 1 : 0);
+    }
+
     public LoadSpec withWarmup(int n) {
         return new LoadSpec(mode, concurrency, ratePerSecond, arrival, requests, durationMs, n, maxTokens, stream,
                 seed, sloTtftMs, sloTpotMs);

@@ -58,6 +58,21 @@ class LoadGeneratorTest {
     }
 
     @Test
+    @DisplayName("A run sharded over two event loops sends every request once and merges the measurements")
+    void shardedRun(Vertx vertx, VertxTestContext ctx) {
+        LoadSpec spec = LoadSpec.closed(6, 21, 4).withWarmup(4);
+        client(vertx).compose(c -> new LoadGenerator(vertx).runSharded(c, spec, PromptSource.synthetic(8, 1), true, 2))
+                .onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+                    assertEquals(25, sim.truth().size());
+                    assertEquals(21, r.results().size());
+                    assertEquals(21, r.metrics().getLong("requests_completed"));
+                    assertEquals(84, r.metrics().getLong("total_output_tokens"));
+                    assertTrue(r.metrics().containsKey("ttft_ms_p99"));
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
     @DisplayName("A concurrency sweep runs one load run per point, in order")
     void sweep(Vertx vertx, VertxTestContext ctx) {
         LoadSpec base = LoadSpec.closed(1, 8, 4);
