@@ -35,7 +35,12 @@ public final class KittCommand implements Runnable {
 
     /** The command line with `kitt run` storing runs through the given result-store factory. */
     public static CommandLine commandLine(RunSinkFactory sinks) {
-        CommandLine cl = new CommandLine(new KittCommand(), new CliFactory(sinks));
+        return commandLine(sinks, RunCommand::minimalHardware);
+    }
+
+    /** As above, with the hardware probe that fills hardware.json (called on a worker thread). */
+    public static CommandLine commandLine(RunSinkFactory sinks, java.util.function.Supplier<io.vertx.core.json.JsonObject> hardware) {
+        CommandLine cl = new CommandLine(new KittCommand(), new CliFactory(sinks, hardware));
         cl.setExecutionExceptionHandler(new CliErrors());
         cl.setExitCodeExceptionMapper(e -> 1);
         return cl;

@@ -58,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         this(sinks, RunCommand::minimalHardware);
     }
 
-    RunCommand(RunSinkFactory sinks, Supplier<JsonObject> hardware) {
+    public RunCommand(RunSinkFactory sinks, Supplier<JsonObject> hardware) {
         this.sinks = sinks;
         this.hardware = hardware;
     }
