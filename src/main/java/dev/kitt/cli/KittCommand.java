@@ -1,6 +1,8 @@
 package dev.kitt.cli;
 
 import dev.kitt.Version;
+import dev.kitt.hardware.HardwareProbe;
+import dev.kitt.results.StoreRunSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +20,11 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 FingerprintCommand.class,
                 CiCommand.class,
+                RunCommand.class,
+                EnginesCommand.class,
+                EngineSimCommand.class,
+                TestCommand.class,
+                LoadgenCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
@@ -30,7 +37,18 @@ public final class KittCommand implements Runnable {
 
     /** The configured command line: exit codes and error handling as the CLI contract says. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new KittCommand());
+        return commandLine(StoreRunSink::new,
+                () -> HardwareProbe.local().probe(KittHome.resolve()).toJson());
+    }
+
+    /** The command line with `kitt run` storing runs through the given result-store factory. */
+    public static CommandLine commandLine(RunSinkFactory sinks) {
+        return commandLine(sinks, RunCommand::minimalHardware);
+    }
+
+    /** As above, with the hardware probe that fills hardware.json (called on a worker thread). */
+    public static CommandLine commandLine(RunSinkFactory sinks, java.util.function.Supplier<io.vertx.core.json.JsonObject> hardware) {
+        CommandLine cl = new CommandLine(new KittCommand(), new CliFactory(sinks, hardware));
         cl.setExecutionExceptionHandler(new CliErrors());
         // Wrong usage is 2 as the CLI contract says; picocli consults this mapper for parse errors too.
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);

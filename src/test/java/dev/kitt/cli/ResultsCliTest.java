@@ -56,6 +56,28 @@ class ResultsCliTest {
     }
 
     @Test
+    @DisplayName("kitt run on the simulated engine stores the run in the local store under KITT_HOME")
+    void runIsStored() throws Exception {
+        Path home = dir.resolve("runhome");
+        System.setProperty("kitt.home", home.toString());
+        try {
+            CliRun run = CliRun.of("run", "-m", "tiny", "-e", "sim", "-s", "quick", "-o", dir.resolve("out").toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(!run.err().contains("not stored"), run.err());
+            JsonObject metrics = new JsonObject(Files.readString(dir.resolve("out").resolve("metrics.json")));
+            JsonObject hardware = new JsonObject(Files.readString(dir.resolve("out").resolve("hardware.json")));
+            assertTrue(hardware.containsKey("fingerprint"), "hardware.json comes from the hardware probe");
+
+            CliRun list = CliRun.of("results", "list", "--home", home.toString(), "--json");
+            JsonObject page = new JsonObject(list.out());
+            assertEquals(1L, page.getLong("total"));
+            assertEquals(metrics.getString("run_id"), page.getJsonArray("items").getJsonObject(0).getString("id"));
+        } finally {
+            System.clearProperty("kitt.home");
+        }
+    }
+
+    @Test
     @DisplayName("bad input exits 1 with one line naming the file or the problem")
     void badInput() throws Exception {
         Path home = dir.resolve("home");
