@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 
 /**
- * Requires "Authorization: Bearer ..." on every route it guards and puts the caller's
+ * Requires "Authorization: Bearer ..." (a JWT, an API token, or a token kind registered through
+ * {@link AuthService#addVerifier}) on every route it guards and puts the caller's
  * {@link Principal} on the context. Missing or invalid tokens fail with 401 and a JSON reason.
  */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
@@ -31,7 +32,7 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
             ctx.fail(ApiException.unauthorized("missing bearer token (Authorization: Bearer <token>)"));
             return;
         }
-        auth.verifyJwt(header.substring(7).trim())
+        auth.authenticate(header.substring(7).trim())
                 .onSuccess(principal -> {
                     ctx.put(Principal.CONTEXT_KEY, principal);
                     ctx.next();
