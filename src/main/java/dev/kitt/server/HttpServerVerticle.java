@@ -152,8 +152,13 @@ public final class HttpServerVerticle extends VerticleBase {
     private static void collect(Router router, String prefix, List<String> out) {
         for (Route r : router.getRoutes()) {
             String path = r.getPath();
-            // Prefix routes ("/*", sub-router mounts, the SPA) and method-less middleware are not endpoints.
-            if (path == null || !r.isExactPath() || r.isRegexPath() || r.methods() == null) {
+            if (path == null) {
+                continue;
+            }
+            // Prefix routes ("/*", sub-router mounts, the SPA) and method-less middleware are not
+            // endpoints; "/users/:id" counts although Vert.x compiles it to a regex.
+            boolean rawRegex = r.isRegexPath() && !path.contains(":");
+            if (!r.isExactPath() || rawRegex || r.methods() == null) {
                 continue;
             }
             for (HttpMethod m : r.methods()) {
