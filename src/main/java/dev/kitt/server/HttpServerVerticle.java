@@ -107,7 +107,10 @@ public final class HttpServerVerticle extends VerticleBase {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(ctx.config().host())
                 .setPort(ctx.config().port())
-                .setCompressionSupported(true);
+                .setCompressionSupported(true)
+                // Agents' frames: small control frames, results up to the body limit.
+                .setMaxWebSocketFrameSize(64 * 1024)
+                .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, ctx.config().bodyLimitBytes()));
         Future<Void> tls = ctx.config().insecure() ? Future.succeededFuture()
                 : vertx.executeBlocking(() -> TlsMaterial.prepare(ctx.config())).map(files -> {
                     tlsFiles = files;
