@@ -112,9 +112,11 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setMaxWebSocketFrameSize(64 * 1024)
                 .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, ctx.config().bodyLimitBytes()));
         Future<Void> tls = ctx.config().insecure() ? Future.succeededFuture()
-                : vertx.executeBlocking(() -> TlsMaterial.prepare(ctx.config())).map(files -> {
-                    tlsFiles = files;
-                    tlsEngine = ServerTls.configure(options, files, sec);
+                // Off the event loop: key generation, file reads, and loading the OpenSSL native
+                // library (the first isAvailable() check extracts and links it, which takes seconds).
+                : vertx.executeBlocking(() -> {
+                    tlsFiles = TlsMaterial.prepare(ctx.config());
+                    tlsEngine = ServerTls.configure(options, tlsFiles, sec);
                     return null;
                 });
         return tls.compose(v -> {

@@ -100,8 +100,12 @@ class TlsServerTest {
             CertificateAuthority stranger = CertificateAuthority.create("Someone else");
             assertThrows(RuntimeException.class, () -> get(s.port(), write(stranger.issueClient("agent-x"), "stranger")),
                     "a certificate from another CA");
-            CertificateAuthority kitt = TlsMaterial.loadOrCreateCa(cfg.certsDir());
-            Answer a = get(s.port(), write(kitt.issueClient("agent-1"), "agent-1"));
+            AgentCertificates.Bundle bundle = AgentCertificates.issue(cfg.certsDir(), "agent-1");
+            assertEquals(s.server().http().tlsFiles().fingerprint(), bundle.caFingerprint());
+            Files.writeString(home.resolve("agent-1.pem"), bundle.certificatePem());
+            Files.writeString(home.resolve("agent-1-key.pem"), bundle.privateKeyPem());
+            Answer a = get(s.port(), new PemKeyCertOptions().setCertPath(home.resolve("agent-1.pem").toString())
+                    .setKeyPath(home.resolve("agent-1-key.pem").toString()));
             assertEquals(200, a.status());
         }
     }
