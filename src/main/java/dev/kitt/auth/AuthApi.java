@@ -6,12 +6,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** POST /api/v1/auth/login {"username","password"} → {"token"}. */
+/**
+ * POST /api/v1/auth/login {"username","password"} → {"token"}. Failed attempts are counted per
+ * username and client address; past the limit the answer is 429 with Retry-After.
+ */
 public final class AuthApi {
     private final AuthService auth;
+    private final LoginRateLimiter limiter;
 
-    public AuthApi(AuthService auth) {
+    public AuthApi(AuthService auth, LoginRateLimiter limiter) {
         this.auth = auth;
+        this.limiter = limiter;
     }
 
     public void mount(Router api) {
@@ -22,14 +27,24 @@ public final class AuthApi {
         JsonObject body = Json.body(ctx);
         String username = Json.requiredString(body, "username");
         String password = Json.requiredString(body, "password");
-        auth.login(username, password)
-                .onSuccess(token -> Json.ok(ctx, new JsonObject().put("token", token)))
-                .onFailure(ctx::fail);
-    }
-
-    static void requireAdmin(RoutingContext ctx) {
-        if (!BearerAuthHandler.principal(ctx).isAdmin()) {
-            throw ApiException.forbidden("this action needs the admin role");
+        String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+        long wait = limiter.retryAfterSeconds(username, address);
+        if (wait > 0) {
+            ctx.response().putHeader("Retry-After", Long.toString(wait));
+            ctx.fail(new ApiException(429, "rate_limited",
+                    "too many failed logins for this user from this address; retry in " + wait + " s"));
+            return;
         }
+        auth.login(username, password)
+                .onSuccess(token -> {
+                    limiter.succeeded(username, address);
+                    Json.ok(ctx, new JsonObject().put("token", token));
+                })
+                .onFailure(err -> {
+                    if (err instanceof ApiException api && api.status() == 401) {
+                        limiter.failed(username, address);
+                    }
+                    ctx.fail(err);
+                });
     }
 }

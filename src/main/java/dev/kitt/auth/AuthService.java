@@ -12,6 +12,9 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,9 @@ public final class AuthService {
     private final Vertx vertx;
     private final UserRepository users;
     private final int ttlMinutes;
+    private final List<TokenVerifier> verifiers = new CopyOnWriteArrayList<>();
     private JWTAuth jwt;
+    private ApiTokens apiTokens;
 
     private AuthService(Vertx vertx, UserRepository users, int ttlMinutes) {
         this.vertx = vertx;
@@ -34,9 +39,37 @@ public final class AuthService {
         this.ttlMinutes = ttlMinutes;
     }
 
+    /** Accepts another kind of bearer token (API tokens here, agent tokens from the fleet). */
+    public void addVerifier(TokenVerifier verifier) {
+        verifiers.add(verifier);
+    }
+
+    public ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    /**
+     * Who is behind a bearer token: a prefixed token goes to its verifier, anything else is
+     * read as a JWT. Fails with 401 naming why.
+     */
+    public Future<Principal> authenticate(String token) {
+        for (TokenVerifier v : verifiers) {
+            if (token.startsWith(v.prefix())) {
+                return v.verify(token);
+            }
+        }
+        return verifyJwt(token);
+    }
+
     /** Loads (or creates) the signing secret and makes sure an admin exists. */
     public static Future<AuthService> start(Vertx vertx, Database db, KittConfig config) {
         AuthService auth = new AuthService(vertx, new UserRepository(db), config.jwtTtlMinutes());
+        auth.apiTokens = new ApiTokens(db);
+        auth.addVerifier(auth.apiTokens);
         return new SettingsRepository(db).putIfAbsent(SECRET_KEY, Secrets.token(""))
                 .map(secret -> {
                     auth.jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
@@ -87,14 +120,25 @@ public final class AuthService {
                 .put("role", user.role()), new JWTOptions().setExpiresInMinutes(ttlMinutes));
     }
 
-    /** Verifies a JWT; fails with 401 naming why. */
+    /**
+     * Verifies a JWT, then reads the user again so that a deleted or disabled user loses access
+     * at once and a role change applies to tokens already issued.
+     */
     public Future<Principal> verifyJwt(String token) {
         return jwt.authenticate(new TokenCredentials(token))
                 .recover(err -> Future.failedFuture(ApiException.unauthorized("invalid or expired token")))
-                .map(user -> {
-                    JsonObject p = user.principal();
-                    return new Principal(Principal.Kind.USER, p.getString("sub"), p.getString("name"),
-                            p.getString("role"));
-                });
+                .compose(user -> users.findById(user.principal().getString("sub")))
+                .compose(u -> u == null || u.disabled()
+                        ? Future.failedFuture(ApiException.unauthorized("the token's user no longer exists or is disabled"))
+                        : Future.succeededFuture(new Principal(Principal.Kind.USER, u.id(), u.username(), u.role())));
+    }
+
+    /** Checks a password against a user's stored hash, off the event loop. */
+    public Future<Boolean> checkPassword(UserRepository.User user, String password) {
+        return vertx.executeBlocking(() -> PasswordHasher.verify(password, user.passwordHash()), false);
+    }
+
+    public Future<String> hashPassword(String password) {
+        return vertx.executeBlocking(() -> PasswordHasher.hash(password), false);
     }
 }

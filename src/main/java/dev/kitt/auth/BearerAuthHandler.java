@@ -2,12 +2,14 @@ package dev.kitt.auth;
 
 import dev.kitt.server.ApiException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
 
 /**
- * Requires "Authorization: Bearer ..." on every route it guards and puts the caller's
+ * Requires "Authorization: Bearer ..." (a JWT, an API token, or a token kind registered through
+ * {@link AuthService#addVerifier}) on every route it guards and puts the caller's
  * {@link Principal} on the context. Missing or invalid tokens fail with 401 and a JSON reason.
  */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
@@ -26,17 +28,33 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+        String token = token(ctx);
+        if (token == null) {
             ctx.fail(ApiException.unauthorized("missing bearer token (Authorization: Bearer <token>)"));
             return;
         }
-        auth.verifyJwt(header.substring(7).trim())
+        auth.authenticate(token)
                 .onSuccess(principal -> {
                     ctx.put(Principal.CONTEXT_KEY, principal);
                     ctx.next();
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The bearer token from the Authorization header; for GET on an SSE path (".../stream") also
+     * from {@code ?access_token=}, because a browser's EventSource cannot set headers.
+     */
+    static String token(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+            return header.substring(7).trim();
+        }
+        if (ctx.request().method() == HttpMethod.GET && ctx.normalizedPath().endsWith("/stream")) {
+            String q = ctx.request().getParam("access_token");
+            return q == null || q.isBlank() ? null : q;
+        }
+        return null;
     }
 
     public static Principal principal(RoutingContext ctx) {

@@ -15,12 +15,16 @@ public final class Addresses {
     public static final String AGENTS_STATUS = "kitt.agents.status";
     public static final String COMMANDS_UPDATE = "kitt.commands.update";
     public static final String EVENTS = "kitt.events";
+    /** Published by whoever serves SSE: {"stream": "events"|"logs", "delta": 1 | -1} per subscriber come or gone. */
+    public static final String METRICS_SSE = "kitt.metrics.sse";
 
     // Request/reply and point-to-point
     public static final String COMMANDS_SUBMIT = "kitt.commands.submit";
     public static final String LOGS_APPEND = "kitt.logs.append";
     public static final String BENCHMARK_START = "kitt.bench.start";
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
+    /** Request/reply: re-read the store-backed gauges (latest results) before a scrape; empty body, empty reply. */
+    public static final String METRICS_REFRESH = "kitt.metrics.refresh";
 
     /** Point-to-point: a command frame for the node that holds this agent's socket. */
     public static String agentOut(String agentId) {

@@ -25,6 +25,12 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--insecure", description = "plain HTTP, for local development only")
     Boolean insecure;
 
+    @Option(names = "--tls-cert", description = "PEM certificate chain to serve instead of the generated one")
+    String tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key of --tls-cert")
+    String tlsKey;
+
     @Option(names = "--demo", description = "create a test agent and run a first quick suite on the simulated engine")
     Boolean demo;
 
@@ -35,11 +41,22 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         flags.put("server.host", host);
         flags.put("server.insecure", insecure);
         flags.put("server.demo", demo);
+        flags.put("tls.cert", tlsCert);
+        flags.put("tls.key", tlsKey);
         KittConfig cfg = config.load(flags);
         KittServer server = Await.result(KittServer.start(cfg));
-        System.out.printf("KITT %s ready: http://%s:%d (store: %s)%n", dev.kitt.Version.current(),
+        boolean tls = server.http().tlsEngine() != null;
+        System.out.printf("KITT %s ready: %s://%s:%d (store: %s)%n", dev.kitt.Version.current(), tls ? "https" : "http",
                 "0.0.0.0".equals(cfg.host()) ? "localhost" : cfg.host(), server.port(),
                 cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile());
+        if (tls) {
+            // Not a secret: agents and browsers pin this to trust the self-signed CA.
+            System.out.printf("TLS through %s; CA certificate %s, SHA-256 fingerprint %s%n",
+                    server.http().tlsEngine().name().toLowerCase(), server.http().tlsFiles().clientCa(),
+                    server.http().tlsFiles().fingerprint());
+        } else {
+            System.out.println("WARNING: plain HTTP (--insecure): for local development only");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop().onComplete(ar -> stopped.countDown());

@@ -18,14 +18,20 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     /** Environment variable → dotted key. */
-    static final Map<String, String> ENVIRONMENT_KEYS = Map.of(
-            "KITT_HOME", "home",
-            "KITT_HOST", "server.host",
-            "KITT_PORT", "server.port",
-            "KITT_DATABASE_URL", "database.url",
-            "KITT_ADMIN_PASSWORD", "auth.admin_password",
-            "KITT_BODY_LIMIT_BYTES", "server.body_limit_bytes",
-            "KITT_WEBROOT", "server.webroot");
+    static final Map<String, String> ENVIRONMENT_KEYS = Map.ofEntries(
+            Map.entry("KITT_HOME", "home"),
+            Map.entry("KITT_HOST", "server.host"),
+            Map.entry("KITT_PORT", "server.port"),
+            Map.entry("KITT_DATABASE_URL", "database.url"),
+            Map.entry("KITT_ADMIN_PASSWORD", "auth.admin_password"),
+            Map.entry("KITT_BODY_LIMIT_BYTES", "server.body_limit_bytes"),
+            Map.entry("KITT_WEBROOT", "server.webroot"),
+            Map.entry("KITT_CORS_ORIGINS", "server.cors_origins"),
+            Map.entry("KITT_METRICS_REQUIRE_TOKEN", "metrics.require_token"),
+            Map.entry("KITT_TLS_CERT", "tls.cert"),
+            Map.entry("KITT_TLS_KEY", "tls.key"),
+            Map.entry("KITT_TLS_CLIENT_AUTH", "tls.client_auth"),
+            Map.entry("KITT_TLS_CLIENT_CA", "tls.client_ca"));
 
     private ConfigLoader() {
     }

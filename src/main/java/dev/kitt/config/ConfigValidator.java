@@ -1,8 +1,12 @@
 package dev.kitt.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +15,9 @@ final class ConfigValidator {
     private static final Set<String> KNOWN = Set.of(
             "home", "server.host", "server.port", "server.insecure", "server.demo",
             "server.body_limit_bytes", "server.webroot", "server.shutdown_grace_s",
-            "database.url", "auth.jwt_ttl_minutes", "auth.admin_password");
+            "database.url", "auth.jwt_ttl_minutes", "auth.admin_password",
+            "auth.login_max_failures", "auth.login_window_s", "server.cors_origins", "metrics.require_token",
+            "tls.cert", "tls.key", "tls.client_auth", "tls.client_ca");
 
     private ConfigValidator() {
     }
@@ -45,7 +51,54 @@ final class ConfigValidator {
                 integer(flat, "auth.jwt_ttl_minutes", 720, 1, 60 * 24 * 30),
                 string(flat, "auth.admin_password", null),
                 Path.of(string(flat, "server.webroot", "webroot")),
-                integer(flat, "server.shutdown_grace_s", 10, 0, 600));
+                integer(flat, "server.shutdown_grace_s", 10, 0, 600),
+                security(flat));
+    }
+
+    private static SecurityConfig security(JsonObject flat) {
+        Path cert = path(flat, "tls.cert");
+        Path key = path(flat, "tls.key");
+        if ((cert == null) != (key == null)) {
+            throw new ConfigException(cert == null ? "tls.cert" : "tls.key",
+                    "tls.cert and tls.key must be given together");
+        }
+        String clientAuth = string(flat, "tls.client_auth", "none").trim().toLowerCase();
+        if (!List.of("none", "request", "require").contains(clientAuth)) {
+            throw new ConfigException("tls.client_auth", "expected none, request or require, got '" + clientAuth + "'");
+        }
+        return new SecurityConfig(cert, key, clientAuth, path(flat, "tls.client_ca"), origins(flat),
+                integer(flat, "auth.login_max_failures", 5, 1, 1000),
+                integer(flat, "auth.login_window_s", 60, 1, 86_400),
+                bool(flat, "metrics.require_token", false));
+    }
+
+    private static Path path(JsonObject flat, String key) {
+        String v = string(flat, key, "");
+        return v.isBlank() ? null : Path.of(v.trim());
+    }
+
+    /** A YAML list or a comma-separated string (the environment's form); each must be scheme://host[:port]. */
+    private static List<String> origins(JsonObject flat) {
+        Object v = flat.getValue("server.cors_origins");
+        List<String> raw = new ArrayList<>();
+        if (v instanceof JsonArray arr) {
+            arr.forEach(o -> raw.add(String.valueOf(o)));
+        } else if (v != null) {
+            raw.addAll(Arrays.asList(v.toString().split(",")));
+        }
+        List<String> out = new ArrayList<>();
+        for (String o : raw) {
+            String origin = o.trim();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+                throw new ConfigException("server.cors_origins",
+                        "each origin must look like https://host[:port], got '" + origin + "'");
+            }
+            out.add(origin);
+        }
+        return out;
     }
 
     private static String string(JsonObject flat, String key, String fallback) {

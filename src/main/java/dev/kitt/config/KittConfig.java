@@ -17,7 +17,16 @@ public record KittConfig(
         int jwtTtlMinutes,
         String adminPassword,
         Path webroot,
-        int shutdownGraceSeconds) {
+        int shutdownGraceSeconds,
+        SecurityConfig security) {
+
+    /** The configuration with default security settings (TLS material generated, CORS closed). */
+    public KittConfig(Path home, String host, int port, String databaseUrl, boolean insecure, boolean demo,
+                      long bodyLimitBytes, int jwtTtlMinutes, String adminPassword, Path webroot,
+                      int shutdownGraceSeconds) {
+        this(home, host, port, databaseUrl, insecure, demo, bodyLimitBytes, jwtTtlMinutes, adminPassword,
+                webroot, shutdownGraceSeconds, SecurityConfig.defaults());
+    }
 
     public boolean usesPostgres() {
         return databaseUrl != null && !databaseUrl.isBlank();
@@ -29,6 +38,21 @@ public record KittConfig(
 
     public KittConfig withPort(int newPort) {
         return new KittConfig(home, host, newPort, databaseUrl, insecure, demo, bodyLimitBytes,
-                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds);
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security);
+    }
+
+    public KittConfig withInsecure(boolean plainHttp) {
+        return new KittConfig(home, host, port, databaseUrl, plainHttp, demo, bodyLimitBytes,
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security);
+    }
+
+    public KittConfig withSecurity(SecurityConfig newSecurity) {
+        return new KittConfig(home, host, port, databaseUrl, insecure, demo, bodyLimitBytes,
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, newSecurity);
+    }
+
+    /** Where the generated CA and server certificate live. */
+    public Path certsDir() {
+        return home.resolve("certs");
     }
 }

@@ -1,38 +1,65 @@
 package dev.kitt.server;
 
 import dev.kitt.Version;
+import dev.kitt.auth.ApiTokensApi;
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.auth.LoginRateLimiter;
+import dev.kitt.auth.RoleGuard;
+import dev.kitt.auth.UsersApi;
+import dev.kitt.config.SecurityConfig;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.results.ResultsApi;
+import dev.kitt.server.metrics.MetricsEndpoint;
+import dev.kitt.server.openapi.OpenApiDocument;
+import dev.kitt.server.tls.ServerTls;
+import dev.kitt.server.tls.TlsMaterial;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP edge. Routes, as a table:
  * <pre>
- *   GET  /api/v1/health, /api/v1/version     public
- *   POST /api/v1/auth/login                  public
- *   GET  /metrics                            public (Prometheus)
- *   *    /api/v1/**                          bearer token, then the capability's routes
+ *   *    /*                                  security headers; CORS only for configured origins
+ *   GET  /metrics                            Prometheus; a bearer token when metrics.require_token
+ *   GET  /api/v1/health, version, openapi.yaml   public
+ *   POST /api/v1/auth/login                  public, rate-limited per username and address
+ *   GET  /api/v1/agent/install.sh, agent/package[/sha256]   public (the agent installer)
+ *   *    /api/v1/**                          bearer token (JWT, API token, agent token), then
+ *                                            RoleGuard (viewer reads, admin writes, agents only
+ *                                            on AGENT_PATHS), then each capability's routes
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
  */
 public final class HttpServerVerticle extends VerticleBase {
-    static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/health", "/api/v1/version", "/api/v1/auth/login");
+    static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/health", "/api/v1/version", "/api/v1/auth/login",
+            "/api/v1/openapi.yaml", "/api/v1/agent/install.sh", "/api/v1/agent/package",
+            "/api/v1/agent/package/sha256");
+    /** Non-read requests a viewer may still make: they change nothing. */
+    static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare", "POST /api/v1/users/me/password");
+    /** The only paths an agent token reaches (a trailing "/" makes a prefix). */
+    static final Set<String> AGENT_PATHS = Set.of("/api/v1/agents/connect");
 
     private final ServerContext ctx;
     private HttpServer server;
+    private Router root;
+    private Router api;
+    private ServerTls.Engine tlsEngine;
+    private TlsMaterial.Prepared tlsFiles;
 
     public HttpServerVerticle(ServerContext ctx) {
         this.ctx = ctx;
@@ -40,8 +67,17 @@ public final class HttpServerVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        Router root = Router.router(vertx);
-        Router api = Router.router(vertx);
+        SecurityConfig sec = ctx.config().security();
+        root = Router.router(vertx);
+        api = Router.router(vertx);
+
+        root.route().handler(new SecurityHeaders(!ctx.config().insecure())::handle);
+        if (!sec.corsOrigins().isEmpty()) {
+            root.route().handler(CorsHandler.create().addOrigins(sec.corsOrigins())
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                            HttpMethod.DELETE))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type")).maxAgeSeconds(600));
+        }
 
         api.route().handler(JsonOnly::check);
         api.route().handler(BodyHandler.create(false).setBodyLimit(ctx.config().bodyLimitBytes()));
@@ -49,25 +85,44 @@ public final class HttpServerVerticle extends VerticleBase {
                 .put("database", ctx.db().dialect().label())));
         api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
-        new AuthApi(ctx.auth()).mount(api);
+        OpenApiDocument.mount(api);
+        new AuthApi(ctx.auth(), new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(),
+                System::currentTimeMillis)).mount(api);
 
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
+        api.route().handler(new RoleGuard(PUBLIC_PATHS, VIEWER_WRITES, AGENT_PATHS));
+        new UsersApi(ctx.auth()).mount(api);
+        new ApiTokensApi(ctx.auth().apiTokens()).mount(api);
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 
-        root.get("/metrics").handler(PrometheusScrapingHandler.create(ctx.metrics()));
+        MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
         WebApp.mount(vertx, root, ctx.config());
-        for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
+        for (int status : new int[]{400, 401, 403, 404, 405, 413, 415, 500}) {
             root.errorHandler(status, ErrorResponder.forStatus(status));
         }
 
-        server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions options = new HttpServerOptions()
                 .setHost(ctx.config().host())
                 .setPort(ctx.config().port())
-                .setCompressionSupported(true));
-        return server.requestHandler(root).listen();
+                .setCompressionSupported(true)
+                // Agents' frames: small control frames, results up to the body limit.
+                .setMaxWebSocketFrameSize(64 * 1024)
+                .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, ctx.config().bodyLimitBytes()));
+        Future<Void> tls = ctx.config().insecure() ? Future.succeededFuture()
+                // Off the event loop: key generation, file reads, and loading the OpenSSL native
+                // library (the first isAvailable() check extracts and links it, which takes seconds).
+                : vertx.executeBlocking(() -> {
+                    tlsFiles = TlsMaterial.prepare(ctx.config());
+                    tlsEngine = ServerTls.configure(options, tlsFiles, sec);
+                    return null;
+                });
+        return tls.compose(v -> {
+            server = vertx.createHttpServer(options);
+            return server.requestHandler(root).listen();
+        });
     }
 
     /** Stops accepting connections and lets in-flight requests finish within the grace period. */
@@ -79,5 +134,41 @@ public final class HttpServerVerticle extends VerticleBase {
 
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The TLS engine serving connections, or null over plain HTTP (--insecure). */
+    public ServerTls.Engine tlsEngine() {
+        return tlsEngine;
+    }
+
+    /** The certificate files in use, or null over plain HTTP. */
+    public TlsMaterial.Prepared tlsFiles() {
+        return tlsFiles;
+    }
+
+    /** Every concrete route as "METHOD /path" (API paths with their /api/v1 prefix): what the OpenAPI test checks. */
+    public List<String> routes() {
+        List<String> out = new ArrayList<>();
+        collect(root, "", out);
+        collect(api, "/api/v1", out);
+        return out;
+    }
+
+    private static void collect(Router router, String prefix, List<String> out) {
+        for (Route r : router.getRoutes()) {
+            String path = r.getPath();
+            if (path == null) {
+                continue;
+            }
+            // Prefix routes ("/*", sub-router mounts, the SPA) and method-less middleware are not
+            // endpoints; "/users/:id" counts although Vert.x compiles it to a regex.
+            boolean rawRegex = r.isRegexPath() && !path.contains(":");
+            if (!r.isExactPath() || rawRegex || r.methods() == null) {
+                continue;
+            }
+            for (HttpMethod m : r.methods()) {
+                out.add(m.name() + " " + prefix + path);
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.kitt.bench.BenchmarkVerticle;
 import dev.kitt.campaigns.CampaignVerticle;
 import dev.kitt.config.KittConfig;
 import dev.kitt.logs.LogStreamVerticle;
+import dev.kitt.server.metrics.KittMetricsVerticle;
 import dev.kitt.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,12 +32,12 @@ public final class KittServer {
 
     private final Vertx vertx;
     private final ServerContext context;
-    private final int port;
+    private final HttpServerVerticle http;
 
-    private KittServer(Vertx vertx, ServerContext context, int port) {
+    private KittServer(Vertx vertx, ServerContext context, HttpServerVerticle http) {
         this.vertx = vertx;
         this.context = context;
-        this.port = port;
+        this.http = http;
     }
 
     public static Future<KittServer> start(KittConfig config) {
@@ -71,11 +72,14 @@ public final class KittServer {
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new BenchmarkVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
+                .compose(id -> vertx.deployVerticle(new KittMetricsVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> {
-                    LOG.info("KITT listening on {}:{} ({} store)", ctx.config().host(), http.actualPort(),
-                            ctx.db().dialect().label());
-                    return new KittServer(vertx, ctx, http.actualPort());
+                    LOG.info("KITT listening on {}://{}:{} ({} store{})", http.tlsEngine() == null ? "http" : "https",
+                            ctx.config().host(), http.actualPort(), ctx.db().dialect().label(),
+                            http.tlsEngine() == null ? "" : ", TLS through " + http.tlsEngine().name().toLowerCase()
+                                    + ", CA SHA-256 " + http.tlsFiles().fingerprint());
+                    return new KittServer(vertx, ctx, http);
                 });
     }
 
@@ -88,7 +92,12 @@ public final class KittServer {
     }
 
     public int port() {
-        return port;
+        return http.actualPort();
+    }
+
+    /** The HTTP verticle: its TLS engine and files, and its routes (for the OpenAPI check). */
+    public HttpServerVerticle http() {
+        return http;
     }
 
     public Vertx vertx() {

@@ -85,6 +85,11 @@ public final class TestServer implements AutoCloseable {
         return Await.result(req.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)));
     }
 
+    /** An unauthenticated GET-like request carrying one extra header (Origin for CORS, for instance). */
+    public HttpResponse<Buffer> sendWithHeader(HttpMethod method, String path, String header, String value) {
+        return Await.result(client.request(method, path).putHeader(header, value).send());
+    }
+
     @Override
     public void close() {
         Await.result(server.stop());

@@ -1,0 +1,54 @@
+package dev.kitt.server.tls;
+
+import dev.kitt.config.SecurityConfig;
+import io.netty.handler.ssl.OpenSsl;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+
+/** Turns TLS files and settings into HTTP server options. */
+public final class ServerTls {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
+
+    /** The SSL engine in use. */
+    public enum Engine { OPENSSL, JDK }
+
+    private ServerTls() {
+    }
+
+    /**
+     * Enables TLS 1.2 and 1.3 with OpenSSL (BoringSSL from netty-tcnative) when it loads, the
+     * JDK's engine otherwise, and mutual TLS as configured. Returns the engine chosen.
+     */
+    public static Engine configure(HttpServerOptions options, TlsMaterial.Prepared files, SecurityConfig sec) {
+        options.setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(files.cert().toString())
+                        .setKeyPath(files.key().toString()))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+        Engine engine;
+        if (OpenSSLEngineOptions.isAvailable()) {
+            options.setSslEngineOptions(new OpenSSLEngineOptions());
+            engine = Engine.OPENSSL;
+        } else {
+            LOG.warn("OpenSSL could not be loaded ({}); using the JDK's TLS engine", OpenSsl.unavailabilityCause());
+            options.setSslEngineOptions(new JdkSSLEngineOptions());
+            engine = Engine.JDK;
+        }
+        switch (sec.tlsClientAuth()) {
+            case "request" -> options.setClientAuth(ClientAuth.REQUEST);
+            case "require" -> options.setClientAuth(ClientAuth.REQUIRED);
+            default -> options.setClientAuth(ClientAuth.NONE);
+        }
+        if (!"none".equals(sec.tlsClientAuth())) {
+            options.setTrustOptions(new PemTrustOptions().addCertPath(files.clientCa().toString()));
+        }
+        return engine;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.kitt.auth;
+
+import dev.kitt.cli.Await;
+import dev.kitt.server.ApiException;
+import dev.kitt.store.SettingsRepository;
+import dev.kitt.testing.TestServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every protected route of the running router, driven from the router itself: no token, a bad
+ * signature, an expired token, an agent token and a viewer on a change all get 401/403 JSON.
+ */
+class AccessControlTest {
+    private static final Set<String> PUBLIC = Set.of("GET /metrics", "GET /api/v1/health", "GET /api/v1/version",
+            "GET /api/v1/openapi.yaml", "POST /api/v1/auth/login");
+    private static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare",
+            "POST /api/v1/users/me/password");
+    private static final String AGENT_TOKEN = "kitt_agent_test-agent-secret";
+
+    @TempDir
+    static Path home;
+    static TestServer server;
+    static Vertx vertx = Vertx.vertx();
+    static String viewer;
+    static String badSignature;
+    static String expired;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.config(home, ""));
+        // What the fleet does at start: accept its agent tokens through the same handler.
+        server.server().context().auth().addVerifier(new TokenVerifier() {
+            @Override
+            public String prefix() {
+                return "kitt_agent_";
+            }
+
+            @Override
+            public Future<Principal> verify(String token) {
+                return AGENT_TOKEN.equals(token)
+                        ? Future.succeededFuture(new Principal(Principal.Kind.AGENT, "agent-1", "gpu-1", null))
+                        : Future.failedFuture(ApiException.unauthorized("unknown agent token"));
+            }
+        });
+        assertEquals(201, server.post("/api/v1/users", new JsonObject().put("username", "vera")
+                .put("password", "viewer-password").put("role", "viewer").encode()).statusCode());
+        viewer = login("vera", "viewer-password");
+        String secret = Await.result(new SettingsRepository(server.server().context().db()).get("auth.jwt_secret"));
+        String adminId = server.get("/api/v1/users/me").bodyAsJsonObject().getString("id");
+        JsonObject claims = new JsonObject().put("sub", adminId).put("name", "admin").put("role", "admin");
+        badSignature = jwt("a-different-secret-of-enough-length-0123456789").generateToken(claims,
+                new JWTOptions().setExpiresInMinutes(10));
+        expired = jwt(secret).generateToken(claims.copy().put("exp", System.currentTimeMillis() / 1000 - 120)
+                .put("iat", System.currentTimeMillis() / 1000 - 3600), new JWTOptions());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        Await.result(vertx.close());
+    }
+
+    static JWTAuth jwt(String secret) {
+        return JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
+                new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    }
+
+    static String login(String user, String password) {
+        HttpResponse<Buffer> res = server.send(HttpMethod.POST, "/api/v1/auth/login",
+                new JsonObject().put("username", user).put("password", password).encode(), null);
+        assertEquals(200, res.statusCode(), res.bodyAsString());
+        return res.bodyAsJsonObject().getString("token");
+    }
+
+    static void assertJsonError(HttpResponse<Buffer> res, int status, String code, String what) {
+        assertEquals(status, res.statusCode(), what + ": " + res.bodyAsString());
+        JsonObject body = res.bodyAsJsonObject();
+        assertEquals(code, body.getString("code"), what);
+        assertFalse(body.getString("error").isBlank(), what);
+    }
+
+    /** The router's protected routes with path parameters filled in. */
+    static List<String[]> protectedRoutes() {
+        List<String[]> out = new ArrayList<>();
+        for (String route : server.server().http().routes()) {
+            if (!PUBLIC.contains(route)) {
+                String[] parts = route.split(" ", 2);
+                out.add(new String[]{parts[0], parts[1].replaceAll(":[A-Za-z_]+", "x"), route});
+            }
+        }
+        assertTrue(out.size() >= 10, "expected the users, tokens and results routes: " + out.size());
+        return out;
+    }
+
+    @Test
+    @DisplayName("every protected route refuses a missing token, a bad signature and an expired token with 401 JSON")
+    void unauthenticated() {
+        for (String[] r : protectedRoutes()) {
+            HttpMethod m = HttpMethod.valueOf(r[0]);
+            String body = m == HttpMethod.GET ? null : "{}";
+            assertJsonError(server.send(m, r[1], body, null), 401, "unauthorized", "no token on " + r[2]);
+            assertJsonError(server.send(m, r[1], body, badSignature), 401, "unauthorized", "bad signature on " + r[2]);
+            assertJsonError(server.send(m, r[1], body, expired), 401, "unauthorized", "expired token on " + r[2]);
+        }
+    }
+
+    @Test
+    @DisplayName("an agent token gets 403 on every user endpoint")
+    void agentTokenOnUserEndpoints() {
+        for (String[] r : protectedRoutes()) {
+            HttpMethod m = HttpMethod.valueOf(r[0]);
+            assertJsonError(server.send(m, r[1], m == HttpMethod.GET ? null : "{}", AGENT_TOKEN), 403, "forbidden",
+                    "agent token on " + r[2]);
+        }
+        assertJsonError(server.send(HttpMethod.GET, "/api/v1/results", null, "kitt_agent_wrong"), 401,
+                "unauthorized", "unknown agent token");
+    }
+
+    @Test
+    @DisplayName("a viewer gets 403 on every change and on admin-only reads, and may still read and compare")
+    void viewerOnAdminActions() {
+        for (String[] r : protectedRoutes()) {
+            HttpMethod m = HttpMethod.valueOf(r[0]);
+            if (m != HttpMethod.GET && !VIEWER_WRITES.contains(r[2])) {
+                assertJsonError(server.send(m, r[1], "{}", viewer), 403, "forbidden", "viewer on " + r[2]);
+            }
+        }
+        assertJsonError(server.send(HttpMethod.GET, "/api/v1/users", null, viewer), 403, "forbidden", "list users");
+        assertJsonError(server.send(HttpMethod.GET, "/api/v1/api-tokens", null, viewer), 403, "forbidden", "list tokens");
+        assertEquals(200, server.send(HttpMethod.GET, "/api/v1/results", null, viewer).statusCode());
+        assertEquals("viewer", server.send(HttpMethod.GET, "/api/v1/users/me", null, viewer).bodyAsJsonObject()
+                .getString("role"));
+    }
+}
