@@ -48,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Path home, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.kitt.Main", "server", "--insecure",
+                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.kitt.Main", "server", "--insecure",
                 "--host", "127.0.0.1", "--port", "0", "--home", home.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
