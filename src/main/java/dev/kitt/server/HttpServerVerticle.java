@@ -3,6 +3,8 @@ package dev.kitt.server;
 import dev.kitt.Version;
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.campaigns.CampaignsApi;
+import dev.kitt.quicktests.QuickTestsApi;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.results.ResultsApi;
 import io.vertx.core.Future;
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  *   GET  /api/v1/health, /api/v1/version     public
  *   POST /api/v1/auth/login                  public
  *   GET  /metrics                            public (Prometheus)
- *   *    /api/v1/**                          bearer token, then the capability's routes
+ *   *    /api/v1/**                          bearer token, then the capability's routes:
+ *        results, quicktests, campaigns (+ campaigns/schedules)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -53,6 +56,8 @@ public final class HttpServerVerticle extends VerticleBase {
 
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
+        new QuickTestsApi(vertx, ctx.db()).mount(api);
+        new CampaignsApi(vertx, ctx.db()).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 
