@@ -33,6 +33,7 @@ public final class CampaignVerticle extends VerticleBase {
     private RunRepository runs;
     private CampaignExecutor executor;
     private ScheduleFirer schedules;
+    private Reconciler reconciler;
     private long timer = -1;
 
     public CampaignVerticle(ServerContext ctx) {
@@ -53,6 +54,7 @@ public final class CampaignVerticle extends VerticleBase {
         executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock);
         CampaignDrafts drafts = new CampaignDrafts(vertx, ctx.db(), catalog, clock);
         schedules = new ScheduleFirer(new ScheduleRepository(ctx.db()), drafts, id -> launch(id, false), clock);
+        reconciler = new Reconciler(vertx, campaigns, runs, executor, clock);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(Addresses.COMMANDS_UPDATE, msg -> executor.onUpdate(msg.body()));
         Future<?> launch = bus.<JsonObject>consumer(Addresses.CAMPAIGNS_LAUNCH, msg -> reply(msg,
@@ -60,7 +62,7 @@ public final class CampaignVerticle extends VerticleBase {
         Future<?> cancel = bus.<JsonObject>consumer(Addresses.CAMPAIGNS_CANCEL,
                 msg -> reply(msg, cancel(msg.body().getString("campaignId")))).completion();
         return Future.all(launch, cancel)
-                .compose(v -> new Reconciler(vertx, campaigns, runs, executor, clock).resumeAll())
+                .compose(v -> reconciler.resumeAll())
                 .onSuccess(v -> timer = vertx.setPeriodic(tickMs, id -> tick()));
     }
 
@@ -71,7 +73,7 @@ public final class CampaignVerticle extends VerticleBase {
     }
 
     private void tick() {
-        sweepTimeouts().eventually(() -> schedules.fireDue());
+        sweepTimeouts().eventually(() -> reconciler.recheck()).eventually(() -> schedules.fireDue());
     }
 
     private static void reply(Message<JsonObject> msg, Future<JsonObject> result) {

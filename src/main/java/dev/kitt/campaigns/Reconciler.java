@@ -49,7 +49,7 @@ final class Reconciler {
         return executor.activate(campaignId).compose(v -> runs.active(campaignId)).compose(active -> {
             Future<Void> chain = Future.succeededFuture();
             for (JsonObject run : active) {
-                chain = chain.compose(v -> reconcile(campaignId, run));
+                chain = chain.compose(v -> reconcile(campaignId, run, true));
             }
             return chain;
         }).compose(v -> {
@@ -58,12 +58,31 @@ final class Reconciler {
         });
     }
 
-    private Future<Void> reconcile(String campaignId, JsonObject run) {
+    /**
+     * On every tick: asks again about the commands in flight, so an update missed while dispatch
+     * was unreachable (or published before this node listened) is not waited for forever.
+     */
+    Future<Void> recheck() {
+        Future<Void> chain = Future.succeededFuture();
+        for (String id : java.util.List.copyOf(executor.active.keySet())) {
+            chain = chain.compose(v -> runs.active(id)).compose(active -> {
+                Future<Void> each = Future.succeededFuture();
+                for (JsonObject run : active) {
+                    each = each.compose(v -> reconcile(id, run, false));
+                }
+                return each;
+            });
+        }
+        return chain;
+    }
+
+    private Future<Void> reconcile(String campaignId, JsonObject run, boolean startup) {
         int seq = run.getInteger("seq");
         String commandId = run.getString("command_id");
         String agent = run.getString("agent_id");
         if (commandId == null) {
-            return runs.requeue(campaignId, seq, clock.millis()).mapEmpty();
+            // At start-up a claimed run without a command never reached dispatch; later it is being submitted now.
+            return startup ? runs.requeue(campaignId, seq, clock.millis()).mapEmpty() : Future.succeededFuture();
         }
         InFlight in = new InFlight(campaignId, seq, agent);
         executor.busyAgents.add(agent);
