@@ -1,6 +1,5 @@
 package dev.kitt.cli;
 
-import dev.kitt.campaigns.CampaignFlowTest;
 import dev.kitt.testing.CliRun;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
@@ -104,7 +103,8 @@ class CampaignCliTest {
             CliRun run = CliRun.of("campaign", "run", FIXTURE, "--server", url, "--token", server.token(), "--agent", "agent-a");
             assertEquals(0, run.exitCode(), run.err());
             String id = run.out().split(" ")[1];
-            CampaignFlowTest.waitForStatus(server, id, "completed");
+            Poll.until(Duration.ofSeconds(30), () -> server.get("/api/v1/campaigns/" + id).bodyAsJsonObject()
+                    .getString("status"), "completed"::equals, "the campaign to complete");
             CliRun status = CliRun.of("campaign", "status", id, "--server", url, "--token", server.token());
             assertEquals(0, status.exitCode(), status.err());
             assertTrue(status.out().contains("4 planned: 4 succeeded, 0 failed"), status.out());
