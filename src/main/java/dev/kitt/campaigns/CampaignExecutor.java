@@ -145,19 +145,21 @@ final class CampaignExecutor {
         String state = String.valueOf(update.getString("state"));
         return switch (state) {
             case "acked", "running" -> runs.running(in.campaignId(), in.seq(), clock.millis()).mapEmpty();
-            case "succeeded" -> finish(in, "succeeded", update.getString("resultId"), null);
-            case "failed" -> finish(in, "failed", null, update.getString("error", "failed on the agent"));
-            case "timed_out" -> finish(in, "failed", null, "the command timed out: " + update.getString("error", ""));
-            case "cancelled" -> finish(in, "cancelled", null, update.getString("error", "cancelled on the agent"));
+            case "succeeded" -> finish(in, "succeeded", update.getString("resultId"), null).mapEmpty();
+            case "failed" -> finish(in, "failed", null, update.getString("error", "failed on the agent")).mapEmpty();
+            case "timed_out" -> finish(in, "failed", null, "the command timed out: " + update.getString("error", ""))
+                    .mapEmpty();
+            case "cancelled" -> finish(in, "cancelled", null, update.getString("error", "cancelled on the agent"))
+                    .mapEmpty();
             default -> Future.succeededFuture();
         };
     }
 
     /** Records an outcome once; a run that had already finished keeps its first outcome. */
-    Future<Void> finish(InFlight in, String status, String resultId, String error) {
+    Future<Boolean> finish(InFlight in, String status, String resultId, String error) {
         return runs.finish(in.campaignId(), in.seq(), status, resultId, error, clock.millis()).compose(changed -> {
             if (!changed) {
-                return Future.succeededFuture();
+                return Future.succeededFuture(false);
             }
             byCommand.values().remove(in);
             busyAgents.remove(in.agentId());
@@ -165,7 +167,7 @@ final class CampaignExecutor {
                     + (error != null ? ": " + error : ""));
             // Let every campaign that shares this agent have it, not just this one.
             vertx.runOnContext(v -> pumpAll());
-            return Future.succeededFuture();
+            return Future.succeededFuture(true);
         });
     }
 

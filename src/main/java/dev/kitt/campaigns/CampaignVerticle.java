@@ -35,6 +35,7 @@ public final class CampaignVerticle extends VerticleBase {
     private ScheduleFirer schedules;
     private Reconciler reconciler;
     private long timer = -1;
+    private boolean ticking;
 
     public CampaignVerticle(ServerContext ctx) {
         this(ctx, new BuiltInEngineCatalog(), Clock.systemUTC(), DEFAULT_TICK_MS);
@@ -72,8 +73,14 @@ public final class CampaignVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
+    /** One tick at a time: a slow store must not let two sweeps or two firings overlap. */
     private void tick() {
-        sweepTimeouts().eventually(() -> reconciler.recheck()).eventually(() -> schedules.fireDue());
+        if (ticking) {
+            return;
+        }
+        ticking = true;
+        sweepTimeouts().eventually(() -> reconciler.recheck()).eventually(() -> schedules.fireDue())
+                .onComplete(ar -> ticking = false);
     }
 
     private static void reply(Message<JsonObject> msg, Future<JsonObject> result) {
@@ -143,9 +150,13 @@ public final class CampaignVerticle extends VerticleBase {
                 String id = r.getString("campaign_id");
                 var in = new CampaignExecutor.InFlight(id, r.getInteger("seq"), r.getString("agent_id"));
                 long minutes = Math.max(1, (r.getLong("deadline") - r.getLong("started_at")) / 60_000);
-                executor.cancelCommand(in, r.getString("command_id"));
                 chain = chain.compose(v -> executor.lane(id, in.seq(),
-                        () -> executor.finish(in, "failed", null, "timed out after " + minutes + " minutes")));
+                        () -> executor.finish(in, "failed", null, "timed out after " + minutes + " minutes")
+                                .onSuccess(changed -> {
+                                    if (changed) {
+                                        executor.cancelCommand(in, r.getString("command_id"));
+                                    }
+                                })));
             }
             return chain;
         });

@@ -47,13 +47,17 @@ final class ScheduleFirer {
         long next = CronSchedule.parse(s.getString("cron")).nextAfter(now);
         JsonObject definition = s.getJsonObject("definition").copy();
         definition.remove("schedule");
-        return drafts.create(definition)
-                .compose(campaignId -> launcher.apply(campaignId).map(campaignId))
-                .recover(err -> {
-                    LOG.warn("schedule {} ({}) could not start its campaign: {}", id, s.getString("name"), err.getMessage());
-                    return Future.succeededFuture(null);
-                })
-                .compose(campaignId -> schedules.advance(id, s.getLong("next_fire_at"), next, now, campaignId))
-                .mapEmpty();
+        // Moving the schedule on first is the claim: whoever moves it starts the campaign, once.
+        return schedules.advance(id, s.getLong("next_fire_at"), next, now).compose(claimed -> !claimed
+                ? Future.<Void>succeededFuture()
+                : drafts.create(definition)
+                        .compose(campaignId -> schedules.firedCampaign(id, campaignId)
+                                .compose(v -> launcher.apply(campaignId)))
+                        .<Void>mapEmpty()
+                        .recover(err -> {
+                            LOG.warn("schedule {} ({}) could not start its campaign: {}", id, s.getString("name"),
+                                    err.getMessage());
+                            return Future.succeededFuture();
+                        }));
     }
 }

@@ -37,10 +37,14 @@ public final class ScheduleRepository {
     }
 
     /** Moves a schedule on after a firing; false when another firing already moved it (or it was removed). */
-    public Future<Boolean> advance(String id, long firedFor, long next, long now, String campaignId) {
-        return db.query("UPDATE campaign_schedules SET next_fire_at = ?, last_fired_at = ?, last_campaign_id = ? "
-                        + "WHERE id = ? AND next_fire_at = ?", next, now, campaignId, id, firedFor)
+    public Future<Boolean> advance(String id, long firedFor, long next, long now) {
+        return db.query("UPDATE campaign_schedules SET next_fire_at = ?, last_fired_at = ? "
+                        + "WHERE id = ? AND next_fire_at = ?", next, now, id, firedFor)
                 .map(rs -> rs.rowCount() == 1);
+    }
+
+    public Future<Void> firedCampaign(String id, String campaignId) {
+        return db.query("UPDATE campaign_schedules SET last_campaign_id = ? WHERE id = ?", campaignId, id).mapEmpty();
     }
 
     public Future<Boolean> delete(String id) {
