@@ -91,7 +91,8 @@ final class Reconciler {
                         new DeliveryOptions().setSendTimeout(10_000))
                 .compose(reply -> executor.onUpdate(reply.body().copy().put("commandId", commandId)))
                 .recover(err -> {
-                    if (err instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                    // Only at start-up: later, a 404 may just mean dispatch has not stored a fresh command yet.
+                    if (startup && err instanceof ReplyException re && re.failureType() == ReplyFailure.RECIPIENT_FAILURE
                             && re.failureCode() == 404) {
                         executor.byCommand.remove(commandId);
                         executor.busyAgents.remove(agent);
