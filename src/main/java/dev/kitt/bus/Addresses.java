@@ -8,7 +8,7 @@ public final class Addresses {
     private Addresses() {
     }
 
-    // Published facts
+    // Published facts (EVENTS carries campaign.started / campaign.finished, quicktest.finished, ...)
     public static final String AGENTS_CONNECTED = "kitt.agents.connected";
     public static final String AGENTS_DISCONNECTED = "kitt.agents.disconnected";
     public static final String AGENTS_HEARTBEAT = "kitt.agents.heartbeat";
@@ -25,6 +25,24 @@ public final class Addresses {
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
     /** Request/reply: re-read the store-backed gauges (latest results) before a scrape; empty body, empty reply. */
     public static final String METRICS_REFRESH = "kitt.metrics.refresh";
+
+    /**
+     * Request/reply, answered by the agent registry: {agentId} → {id, name, status, is_test,
+     * hardware{cpu{architecture}}}; fails with 404 when there is no such agent. Campaigns and quick
+     * tests use it to validate agents and match CPU architectures without reading another
+     * verticle's table.
+     */
+    public static final String AGENTS_GET = "kitt.agents.get";
+
+    /**
+     * Request/reply, answered by command dispatch: {commandId} → {commandId, agentId, state, error,
+     * resultId}; fails with 404 when the command is unknown. A restarted campaign executor asks it
+     * what became of the commands it had in flight.
+     */
+    public static final String COMMANDS_GET = "kitt.commands.get";
+
+    /** Request/reply: {campaignId} → {id, status}; fails 404 (unknown) or 409 (not running or a draft). */
+    public static final String CAMPAIGNS_CANCEL = "kitt.campaigns.cancel";
 
     /** Point-to-point: a command frame for the node that holds this agent's socket. */
     public static String agentOut(String agentId) {

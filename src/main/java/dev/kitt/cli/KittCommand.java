@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EngineSimCommand.class,
                 TestCommand.class,
                 LoadgenCommand.class,
+                CampaignCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec

@@ -8,6 +8,8 @@ import dev.kitt.auth.LoginRateLimiter;
 import dev.kitt.auth.RoleGuard;
 import dev.kitt.auth.UsersApi;
 import dev.kitt.config.SecurityConfig;
+import dev.kitt.campaigns.CampaignsApi;
+import dev.kitt.quicktests.QuickTestsApi;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.results.ResultsApi;
 import dev.kitt.server.metrics.MetricsEndpoint;
@@ -41,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  *   *    /api/v1/**                          bearer token (JWT, API token, agent token), then
  *                                            RoleGuard (viewer reads, admin writes, agents only
  *                                            on AGENT_PATHS), then each capability's routes
+ *                                            (results, quicktests, campaigns, ...)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -94,6 +97,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new UsersApi(ctx.auth()).mount(api);
         new ApiTokensApi(ctx.auth().apiTokens()).mount(api);
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
+        new QuickTestsApi(vertx, ctx.db()).mount(api);
+        new CampaignsApi(vertx, ctx.db()).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 

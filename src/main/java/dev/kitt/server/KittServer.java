@@ -9,6 +9,7 @@ import dev.kitt.campaigns.CampaignVerticle;
 import dev.kitt.config.KittConfig;
 import dev.kitt.logs.LogStreamVerticle;
 import dev.kitt.server.metrics.KittMetricsVerticle;
+import dev.kitt.quicktests.QuickTestVerticle;
 import dev.kitt.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -71,6 +72,7 @@ public final class KittServer {
                 .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new BenchmarkVerticle(ctx)))
+                .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new KittMetricsVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(http))

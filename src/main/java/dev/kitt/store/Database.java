@@ -97,6 +97,16 @@ public final class Database {
     }
 
     public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+        if (dialect == Dialect.SQLITE) {
+            // The JDBC pool's own transactions leave the pooled connection with autocommit off, so
+            // every later statement on that connection silently stays uncommitted (and holds the
+            // write lock). Explicit BEGIN/COMMIT keep the connection in autocommit mode; IMMEDIATE
+            // takes the write lock up front instead of failing to upgrade a read lock later.
+            return pool.withConnection(conn -> conn.query("BEGIN IMMEDIATE").execute()
+                    .compose(begun -> work.apply(conn).transform(ar -> ar.succeeded()
+                            ? conn.query("COMMIT").execute().map(ar.result())
+                            : conn.query("ROLLBACK").execute().transform(rb -> Future.<T>failedFuture(ar.cause())))));
+        }
         return pool.withTransaction(work);
     }
 

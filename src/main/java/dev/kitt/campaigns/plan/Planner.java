@@ -1,0 +1,103 @@
+package dev.kitt.campaigns.plan;
+
+import dev.kitt.campaigns.spec.CampaignSpec;
+import dev.kitt.campaigns.spec.EngineSpec;
+import dev.kitt.campaigns.spec.ModelSpec;
+import dev.kitt.campaigns.spec.SpecException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Expands models × engines (× profile) into planned runs. A pair that cannot run is kept as a
+ * skipped run with its reason (no weights in a format the engine takes; no agent with a CPU the
+ * engine runs on), so the report lists it. Unknown engines and suites are errors, not skips.
+ */
+public final class Planner {
+    private final EngineCatalog catalog;
+
+    public Planner(EngineCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Plan plan(CampaignSpec spec, List<AgentInfo> agents) {
+        for (EngineSpec e : spec.engines()) {
+            if (!catalog.knows(e.name())) {
+                throw new SpecException("unknown_engine", "unknown engine '" + e.name() + "' (known: "
+                        + String.join(", ", catalog.engines()) + ")");
+            }
+            if (!Suites.knownSuite(e.suite())) {
+                throw new SpecException("unknown_suite", "unknown suite '" + e.suite() + "' for engine " + e.name()
+                        + " (known: " + String.join(", ", Suites.SUITES) + ")");
+            }
+        }
+        List<String> profiles = spec.profiles().isEmpty() ? Arrays.asList((String) null) : spec.profiles();
+        List<PlannedRun> runs = new ArrayList<>();
+        for (ModelSpec m : spec.models()) {
+            for (EngineSpec e : spec.engines()) {
+                for (String profile : profiles) {
+                    runs.add(cell(runs.size() + 1, m, e, profile, agents));
+                }
+            }
+        }
+        return new Plan(spec.name(), List.copyOf(runs));
+    }
+
+    private PlannedRun cell(int seq, ModelSpec m, EngineSpec e, String profile, List<AgentInfo> agents) {
+        List<String> accepted = accepted(e);
+        String format = null;
+        for (String f : accepted) {
+            if (EngineCatalog.ANY_FORMAT.equals(f)) {
+                format = m.refsByFormat().isEmpty() ? "name" : m.refsByFormat().keySet().iterator().next();
+                break;
+            }
+            if (m.refsByFormat().containsKey(f)) {
+                format = f;
+                break;
+            }
+        }
+        String ref = format == null ? null : m.refsByFormat().getOrDefault(format, m.name());
+        List<String> eligible = new ArrayList<>();
+        Set<String> archs = catalog.archs(e.name());
+        Set<String> seen = new LinkedHashSet<>();
+        for (AgentInfo a : agents) {
+            seen.add(String.valueOf(a.arch()));
+            if (archs.isEmpty() || a.arch() == null || archs.contains(a.arch())) {
+                eligible.add(a.id());
+            }
+        }
+        String reason = null;
+        if (format == null) {
+            reason = "model " + m.name() + " has no weights in a format " + e.name() + " takes ("
+                    + String.join(", ", accepted) + "); it has " + (m.refsByFormat().isEmpty() ? "none"
+                    : String.join(", ", m.refsByFormat().keySet()));
+        } else if (eligible.isEmpty() && !agents.isEmpty()) {
+            reason = e.name() + " needs a " + String.join(" or ", archs) + " CPU; the agents have "
+                    + String.join(", ", seen);
+        }
+        return new PlannedRun(seq, m.name(), ref, format, e.name(), e.suite(), profile, e.mode(),
+                reason == null ? List.copyOf(eligible) : List.of(), reason);
+    }
+
+    /**
+     * The formats this engine entry will load, in preference order: the file's {@code formats}
+     * (restricted to what the engine can do) or, when absent, all the engine can do. An engine
+     * that pulls by tag (Ollama) always accepts its tag, since the original files list only
+     * [gguf] for it.
+     */
+    private List<String> accepted(EngineSpec e) {
+        List<String> can = catalog.formatsFor(e.name());
+        if (e.formats().isEmpty() || can.contains(EngineCatalog.ANY_FORMAT)) {
+            return can;
+        }
+        List<String> out = new ArrayList<>();
+        if (can.contains("ollama")) {
+            out.add("ollama");
+        }
+        e.formats().stream().filter(can::contains).filter(f -> !out.contains(f)).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.kitt.campaigns.spec;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A campaign definition. {@code raw} is the document as given (original keys kept, so a file
+ * read from YAML and stored as JSON still says everything it said); the typed fields are what
+ * planning and execution use. KITT's additions are optional: agents, profiles, schedule, slos,
+ * timeout_minutes.
+ */
+public record CampaignSpec(String name, String description, List<ModelSpec> models, List<EngineSpec> engines,
+                           List<String> agents, List<String> profiles, String schedule, int timeoutMinutes,
+                           JsonObject raw) {
+    public static final int DEFAULT_TIMEOUT_MINUTES = 30;
+
+    public static CampaignSpec fromYaml(String text) {
+        if (text == null || text.isBlank()) {
+            throw new SpecException("campaign file is empty");
+        }
+        return fromJson(Yaml.parse(text));
+    }
+
+    public static CampaignSpec fromJson(JsonObject doc) {
+        String name = Yaml.requiredString(doc, "campaign_name", "campaign");
+        Object description = doc.getValue("description");
+        List<ModelSpec> models = new ArrayList<>();
+        JsonArray m = list(doc, "models", true);
+        for (int i = 0; i < m.size(); i++) {
+            models.add(ModelSpec.from(entry(m, i, "models"), "models[" + i + "]"));
+        }
+        List<EngineSpec> engines = new ArrayList<>();
+        JsonArray e = list(doc, "engines", true);
+        for (int i = 0; i < e.size(); i++) {
+            engines.add(EngineSpec.from(entry(e, i, "engines"), "engines[" + i + "]"));
+        }
+        for (String key : new String[]{"disk", "notifications", "quant_filter", "slos"}) {
+            if (doc.getValue(key) != null && !(doc.getValue(key) instanceof JsonObject)) {
+                throw new SpecException(key + " must be a mapping");
+            }
+        }
+        for (String key : new String[]{"parallel", "devon_managed"}) {
+            if (doc.getValue(key) != null && !(doc.getValue(key) instanceof Boolean)) {
+                throw new SpecException(key + " must be true or false");
+            }
+        }
+        Object schedule = doc.getValue("schedule");
+        if (schedule != null && (!(schedule instanceof String s) || s.isBlank())) {
+            throw new SpecException("schedule must be a cron expression such as \"0 2 * * *\"");
+        }
+        Object timeout = doc.getValue("timeout_minutes", DEFAULT_TIMEOUT_MINUTES);
+        if (!(timeout instanceof Integer t) || t < 1 || t > 24 * 60) {
+            throw new SpecException("timeout_minutes must be a whole number of minutes between 1 and 1440");
+        }
+        return new CampaignSpec(name, description == null ? null : String.valueOf(description), models, engines,
+                strings(doc, "agents"), strings(doc, "profiles"), (String) schedule, (Integer) timeout, doc.copy());
+    }
+
+    /** The same definition with agents replaced (the CLI's --agent adds them to an unchanged file). */
+    public CampaignSpec withAgents(List<String> newAgents) {
+        JsonObject copy = raw.copy().put("agents", new JsonArray(new ArrayList<>(newAgents)));
+        return fromJson(copy);
+    }
+
+    private static JsonArray list(JsonObject doc, String key, boolean required) {
+        Object v = doc.getValue(key);
+        if (v == null && !required) {
+            return new JsonArray();
+        }
+        if (!(v instanceof JsonArray arr)) {
+            throw new SpecException(key + " is required and must be a list");
+        }
+        return arr;
+    }
+
+    private static JsonObject entry(JsonArray arr, int i, String key) {
+        if (!(arr.getValue(i) instanceof JsonObject o)) {
+            throw new SpecException(key + "[" + i + "] must be a mapping with a name");
+        }
+        return o;
+    }
+
+    private static List<String> strings(JsonObject doc, String key) {
+        JsonArray arr = list(doc, key, false);
+        List<String> out = new ArrayList<>();
+        for (Object o : arr) {
+            if (!(o instanceof String s) || s.isBlank()) {
+                throw new SpecException(key + " must be a list of names");
+            }
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

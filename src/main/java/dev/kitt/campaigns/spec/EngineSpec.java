@@ -1,0 +1,41 @@
+package dev.kitt.campaigns.spec;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One entry of {@code engines:}: name, suite (quick when absent), wanted formats, engine config. */
+public record EngineSpec(String name, String suite, List<String> formats, JsonObject config, String mode) {
+    static EngineSpec from(JsonObject e, String path) {
+        String name = Yaml.requiredString(e, "name", path);
+        Object suite = e.getValue("suite");
+        if (suite != null && (!(suite instanceof String s) || s.isBlank())) {
+            throw new SpecException(path + ".suite must be a suite name such as quick");
+        }
+        List<String> formats = new ArrayList<>();
+        Object f = e.getValue("formats");
+        if (f != null) {
+            if (!(f instanceof JsonArray arr)) {
+                throw new SpecException(path + ".formats must be a list such as [gguf]");
+            }
+            for (Object o : arr) {
+                if (!(o instanceof String s) || s.isBlank()) {
+                    throw new SpecException(path + ".formats must hold format names");
+                }
+                formats.add(s.toLowerCase());
+            }
+        }
+        Object c = e.getValue("config");
+        if (c != null && !(c instanceof JsonObject)) {
+            throw new SpecException(path + ".config must be a mapping");
+        }
+        JsonObject config = c == null ? new JsonObject() : (JsonObject) c;
+        Object mode = e.getValue("mode", config.getValue("mode"));
+        if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
+            throw new SpecException(path + ".mode must be docker, native or endpoint");
+        }
+        return new EngineSpec(name, suite == null ? "quick" : (String) suite, formats, config, (String) mode);
+    }
+}

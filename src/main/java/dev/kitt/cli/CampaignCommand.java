@@ -1,0 +1,194 @@
+package dev.kitt.cli;
+
+import dev.kitt.campaigns.plan.AgentInfo;
+import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.Plan;
+import dev.kitt.campaigns.plan.Planner;
+import dev.kitt.campaigns.schedule.CronSchedule;
+import dev.kitt.campaigns.spec.CampaignSpec;
+import dev.kitt.campaigns.spec.SpecException;
+import dev.kitt.cli.campaign.CampaignClient;
+import dev.kitt.cli.campaign.LocalCampaignClient;
+import dev.kitt.cli.campaign.LocalCampaignRunner;
+import dev.kitt.cli.campaign.PlanPrinter;
+import dev.kitt.cli.campaign.RemoteCampaignClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** `kitt campaign run FILE [--dry-run] [--resume] | list | status ID | schedule FILE --cron EXPR | schedule list | remove`. */
+@Command(name = "campaign", mixinStandardHelpOptions = true, description = "Campaigns: matrices of models × engines.",
+        subcommands = {CampaignCommand.Run.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Status.class,
+                CampaignScheduleCommand.class})
+public final class CampaignCommand {
+
+    /** --server URL (+ token) or the local store. */
+    static class Target {
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = "--server", description = "a KITT server URL (default: this machine and the local store)")
+        String server;
+
+        @Option(names = "--token", description = "API token or JWT for --server (default: KITT_TOKEN)")
+        String token;
+
+        RemoteCampaignClient remote() {
+            return new RemoteCampaignClient(server, token != null ? token : System.getenv("KITT_TOKEN"));
+        }
+
+        CampaignClient open() {
+            return server != null ? remote() : new LocalCampaignClient(config.load(Map.of()));
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read campaign file " + file + ": " + e.getMessage());
+        }
+    }
+
+    static CampaignSpec parse(Path file) {
+        try {
+            return CampaignSpec.fromYaml(read(file));
+        } catch (SpecException e) {
+            throw new CliException(file + ": " + e.getMessage());
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run a campaign file here, or on a server with --server; --dry-run prints the plan.")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--dry-run", description = "print the plan (with skipped pairs and why) and stop")
+        boolean dryRun;
+
+        @Option(names = "--resume", description = "resume the last failed or cancelled campaign of this name")
+        boolean resume;
+
+        @Option(names = "--agent", description = "agent id to run on (with --server; adds to the file's agents)")
+        List<String> agents;
+
+        @Override
+        public Integer call() {
+            CampaignSpec spec = parse(file);
+            if (agents != null && !agents.isEmpty()) {
+                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(spec.agents());
+                all.addAll(agents);
+                spec = spec.withAgents(List.copyOf(all));
+            }
+            return target.server != null ? onServer(spec) : locally(spec);
+        }
+
+        private int locally(CampaignSpec spec) {
+            Plan plan;
+            try {
+                plan = new Planner(new BuiltInEngineCatalog()).plan(spec, List.of(AgentInfo.local()));
+            } catch (SpecException e) {
+                throw new CliException(file + ": " + e.getMessage());
+            }
+            PlanPrinter.print(plan.toJson(), System.out);
+            if (plan.runnable().isEmpty()) {
+                throw new CliException("empty matrix: no model × engine pair of " + file + " can run on this machine");
+            }
+            if (dryRun) {
+                return 0;
+            }
+            LocalCampaignRunner runner = LocalCampaignRunner.find().orElseThrow(() -> new CliException(
+                    "running a campaign on this machine needs the engines module (the benchmark executor), which this "
+                            + "build does not include; use --dry-run to see the plan or --server URL to run it on a server"));
+            return runner.run(spec, plan, resume, System.out);
+        }
+
+        private int onServer(CampaignSpec spec) {
+            try (RemoteCampaignClient client = target.remote()) {
+                if (dryRun) {
+                    PlanPrinter.print(client.send(HttpMethod.POST, "/campaigns/plan", spec.raw()).bodyAsJsonObject(),
+                            System.out);
+                    return 0;
+                }
+                if (resume) {
+                    JsonObject last = client.list().getJsonArray("items").stream().map(o -> (JsonObject) o)
+                            .filter(c -> spec.name().equals(c.getString("name"))
+                                    && List.of("failed", "cancelled").contains(c.getString("status")))
+                            .findFirst().orElseThrow(() -> new CliException("no failed or cancelled campaign named "
+                                    + spec.name() + " to resume on " + target.server));
+                    client.send(HttpMethod.POST, "/campaigns/" + last.getString("id") + "/resume", new JsonObject());
+                    System.out.println("resumed campaign " + last.getString("id"));
+                    return 0;
+                }
+                JsonObject c = client.send(HttpMethod.POST, "/campaigns", spec.raw().copy().put("launch", true))
+                        .bodyAsJsonObject();
+                JsonObject n = c.getJsonObject("counts");
+                System.out.printf("campaign %s launched: %d run(s) planned, %d skipped%n", c.getString("id"),
+                        n.getLong("planned") - n.getLong("skipped"), n.getLong("skipped"));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List campaigns, newest first.")
+    static final class ListCampaigns implements Runnable {
+        @Mixin
+        Target target;
+
+        @Override
+        public void run() {
+            try (CampaignClient client = target.open()) {
+                JsonObject page = client.list();
+                System.out.printf("%-36s  %-10s  %s%n", "ID", "STATUS", "NAME");
+                page.getJsonArray("items").forEach(o -> {
+                    JsonObject c = (JsonObject) o;
+                    System.out.printf("%-36s  %-10s  %s%n", c.getString("id"), c.getString("status"), c.getString("name"));
+                });
+                System.out.printf("%d campaign(s)%n", page.getLong("total"));
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "A campaign's rollup report.")
+    static final class Status implements Runnable {
+        @Mixin
+        Target target;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--json", description = "print the report as JSON")
+        boolean json;
+
+        @Override
+        public void run() {
+            try (CampaignClient client = target.open()) {
+                JsonObject report = client.report(id);
+                String md = (String) report.remove("markdown");
+                System.out.println(json ? report.encodePrettily() : md);
+            }
+        }
+    }
+
+    static CronSchedule cron(String expr) {
+        try {
+            return CronSchedule.parse(expr);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+}

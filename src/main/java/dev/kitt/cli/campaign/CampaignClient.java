@@ -1,0 +1,20 @@
+package dev.kitt.cli.campaign;
+
+import io.vertx.core.json.JsonObject;
+
+/** The campaign operations the CLI needs, on a server or the local store. Errors are CliExceptions. */
+public interface CampaignClient extends AutoCloseable {
+    JsonObject list();
+
+    /** The rollup report of a campaign: JSON, or Markdown text under "markdown". */
+    JsonObject report(String id);
+
+    JsonObject addSchedule(String yaml, String cron);
+
+    JsonObject schedules();
+
+    boolean removeSchedule(String id);
+
+    @Override
+    void close();
+}

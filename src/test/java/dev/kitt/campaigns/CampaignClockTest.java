@@ -1,0 +1,151 @@
+package dev.kitt.campaigns;
+
+import dev.kitt.bus.Addresses;
+import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.schedule.CronSchedule;
+import dev.kitt.campaigns.store.CampaignRepository;
+import dev.kitt.campaigns.store.RunRepository;
+import dev.kitt.campaigns.store.ScheduleRepository;
+import dev.kitt.cli.Await;
+import dev.kitt.logs.LogStreamVerticle;
+import dev.kitt.server.ServerContext;
+import dev.kitt.store.Database;
+import dev.kitt.testing.FleetStandIn;
+import dev.kitt.testing.Poll;
+import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Per-test timeouts and cron schedules, on a campaign verticle with a clock the test moves. */
+class CampaignClockTest {
+    @TempDir
+    Path home;
+    private final Vertx vertx = Vertx.vertx();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T01:00:00Z").toEpochMilli());
+    private Database db;
+
+    static List<String> dialects() {
+        return TestDatabases.dialects();
+    }
+
+    static final class MovableClock extends Clock {
+        final AtomicLong now;
+
+        MovableClock(long start) {
+            now = new AtomicLong(start);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.get());
+        }
+    }
+
+    private String deploy(String dialect, FleetStandIn fleet) {
+        var config = TestServer.config(home, TestDatabases.urlFor(dialect));
+        db = Await.result(Database.open(vertx, config));
+        fleet.attach(vertx, db);
+        ServerContext ctx = new ServerContext(config, db, null, null);
+        Await.result(vertx.deployVerticle(new LogStreamVerticle(ctx)));
+        return Await.result(vertx.deployVerticle(new CampaignVerticle(ctx, new BuiltInEngineCatalog(), clock, 50)));
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            Await.result(db.close());
+        }
+        Await.result(vertx.close());
+    }
+
+    static JsonObject definition() {
+        return new JsonObject().put("campaign_name", "clocked")
+                .put("models", new io.vertx.core.json.JsonArray()
+                        .add(new JsonObject().put("name", "m1").put("gguf_repo", "org/m1-GGUF"))
+                        .add(new JsonObject().put("name", "m2").put("gguf_repo", "org/m2-GGUF")))
+                .put("engines", new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", "llama_cpp")))
+                .put("agents", new io.vertx.core.json.JsonArray().add("agent-a"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    @DisplayName("a test past its 30-minute timeout fails, its agent is told to cancel and gets the next test")
+    void timeout(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
+        fleet.hold = p -> true;
+        deploy(dialect, fleet);
+        String id = Await.result(new CampaignDrafts(vertx, db, new BuiltInEngineCatalog(), clock).create(definition()));
+        Await.result(vertx.eventBus().request(Addresses.CAMPAIGNS_LAUNCH, new JsonObject().put("campaignId", id)));
+        Poll.until(Duration.ofSeconds(10), () -> fleet.runTests.size(), n -> n == 1, "the first test");
+        clock.now.addAndGet(Duration.ofMinutes(29).toMillis());
+        clock.now.addAndGet(Duration.ofMinutes(2).toMillis());
+        RunRepository runs = new RunRepository(db);
+        JsonObject first = Poll.until(Duration.ofSeconds(10), () -> Await.result(runs.runs(id)).get(0),
+                r -> "failed".equals(r.getString("status")), "the first test to time out");
+        assertEquals("timed out after 30 minutes", first.getString("error"));
+        Poll.until(Duration.ofSeconds(10), () -> fleet.cancels.size(), n -> n == 1, "a cancel for the timed-out command");
+        Poll.until(Duration.ofSeconds(10), () -> fleet.runTests.size(), n -> n == 2, "the agent's next test");
+        fleet.complete(fleet.runTests.get(1).getString("id"));
+        Poll.until(Duration.ofSeconds(10), () -> Await.result(new CampaignRepository(db).get(id)).getString("status"),
+                "failed"::equals, "the campaign to end as failed");
+        assertEquals(List.of(), fleet.overlaps);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    @DisplayName("a cron schedule fires at its time, survives a redeploy, and fires again the next day")
+    void schedules(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
+        String deployment = deploy(dialect, fleet);
+        ScheduleRepository schedules = new ScheduleRepository(db);
+        CronSchedule cron = CronSchedule.parse("0 2 * * *");
+        JsonObject s = Await.result(schedules.insert("s1", "clocked", definition(), cron.expression(),
+                cron.nextAfter(clock.millis()), clock.millis()));
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z").toEpochMilli(), s.getLong("next_fire_at"));
+
+        clock.now.set(Instant.parse("2026-01-01T02:00:30Z").toEpochMilli());
+        JsonObject fired = Poll.until(Duration.ofSeconds(10), () -> Await.result(schedules.get("s1")),
+                x -> x.getString("last_campaign_id") != null, "the schedule to fire");
+        assertEquals(Instant.parse("2026-01-02T02:00:00Z").toEpochMilli(), fired.getLong("next_fire_at"));
+        String first = fired.getString("last_campaign_id");
+        Poll.until(Duration.ofSeconds(10), () -> Await.result(new CampaignRepository(db).get(first)).getString("status"),
+                "completed"::equals, "the scheduled campaign to complete");
+
+        Await.result(vertx.undeploy(deployment));
+        Await.result(vertx.deployVerticle(new CampaignVerticle(new ServerContext(null, db, null, null),
+                new BuiltInEngineCatalog(), clock, 50)));
+        clock.now.set(Instant.parse("2026-01-02T02:01:00Z").toEpochMilli());
+        JsonObject again = Poll.until(Duration.ofSeconds(10), () -> Await.result(schedules.get("s1")),
+                x -> !first.equals(x.getString("last_campaign_id")), "the schedule to fire the next day");
+        assertEquals(Instant.parse("2026-01-03T02:00:00Z").toEpochMilli(), again.getLong("next_fire_at"));
+        assertTrue(Await.result(new CampaignRepository(db).list(null, 1, 10)).getLong("total") == 2L);
+    }
+}

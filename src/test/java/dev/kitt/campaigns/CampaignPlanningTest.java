@@ -1,0 +1,102 @@
+package dev.kitt.campaigns;
+
+import dev.kitt.campaigns.plan.AgentInfo;
+import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.Plan;
+import dev.kitt.campaigns.plan.PlannedRun;
+import dev.kitt.campaigns.plan.Planner;
+import dev.kitt.campaigns.spec.CampaignSpec;
+import dev.kitt.campaigns.spec.SpecException;
+import dev.kitt.testing.Fixtures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Campaign files in the original layout parse unchanged; planning keeps dropped pairs with reasons. */
+class CampaignPlanningTest {
+    private final Planner planner = new Planner(new BuiltInEngineCatalog());
+    private static final AgentInfo X86 = new AgentInfo("x", "x", "x86_64", true);
+    private static final AgentInfo ARM = new AgentInfo("a", "a", "arm64", true);
+
+    @Test
+    @DisplayName("the original KITT's campaign file parses and plans unchanged")
+    void pythonFixture() {
+        CampaignSpec spec = CampaignSpec.fromYaml(Fixtures.resource("fixtures/python-kitt-campaign.yaml"));
+        assertEquals("nightly-small-models", spec.name());
+        assertEquals("Two small models on llama.cpp and Ollama", spec.description());
+        assertEquals(2, spec.models().size());
+        assertEquals(3.1, spec.models().get(0).estimatedSizeGb());
+        assertEquals("qwen2.5:1.5b", spec.models().get(0).refsByFormat().get("ollama"));
+        assertEquals(List.of("llama_cpp", "ollama"), spec.engines().stream().map(e -> e.name()).toList());
+        assertEquals(30, spec.timeoutMinutes());
+        assertTrue(spec.agents().isEmpty());
+        assertEquals(50.0, spec.raw().getJsonObject("disk").getDouble("reserve_gb"), "original keys are kept");
+        assertEquals(List.of("IQ1_*", "IQ2_*"), spec.raw().getJsonObject("quant_filter").getJsonArray("skip_patterns").getList());
+
+        Plan plan = planner.plan(spec, List.of(X86));
+        assertEquals(4, plan.runnable().size());
+        assertEquals(0, plan.skipped().size());
+        PlannedRun first = plan.runs().get(0);
+        assertEquals("Qwen/Qwen2.5-1.5B-Instruct-GGUF", first.modelRef());
+        assertEquals("gguf", first.format());
+        assertEquals("quick", first.suite());
+        PlannedRun ollama = plan.runs().get(1);
+        assertEquals("ollama", ollama.engine());
+        assertEquals("qwen2.5:1.5b", ollama.modelRef(), "Ollama pulls by tag");
+    }
+
+    @Test
+    @DisplayName("pairs without a usable format or CPU are skipped with the reason, the rest planned")
+    void dropsIncompatiblePairs() {
+        CampaignSpec spec = CampaignSpec.fromYaml("""
+                campaign_name: mixed
+                models:
+                  - name: gguf-only
+                    gguf_repo: org/g-GGUF
+                  - name: both
+                    gguf_repo: org/b-GGUF
+                    safetensors_repo: org/b
+                engines:
+                  - name: vllm
+                  - name: mlx
+                  - name: sim
+                profiles: [default, fast]
+                """);
+        Plan plan = planner.plan(spec, List.of(X86));
+        assertEquals(12, plan.runs().size(), "2 models × 3 engines × 2 profiles");
+        List<PlannedRun> skipped = plan.skipped();
+        assertTrue(skipped.stream().anyMatch(r -> r.model().equals("gguf-only") && r.engine().equals("vllm")
+                && r.skipReason().contains("no weights in a format vllm takes (safetensors); it has gguf")));
+        assertTrue(skipped.stream().filter(r -> r.engine().equals("mlx"))
+                .allMatch(r -> r.skipReason().contains("arm64") || r.skipReason().contains("no weights")));
+        assertEquals(6, skipped.size(), "vllm × gguf-only and mlx × both models, each for 2 profiles");
+        assertTrue(plan.runnable().stream().allMatch(r -> r.agents().equals(List.of("x"))));
+
+        Plan withArm = planner.plan(spec, List.of(X86, ARM));
+        PlannedRun mlxBoth = withArm.runs().stream().filter(r -> r.engine().equals("mlx") && r.model().equals("both"))
+                .findFirst().orElseThrow();
+        assertFalse(mlxBoth.skipped());
+        assertEquals(List.of("a"), mlxBoth.agents(), "only the arm64 agent can run MLX");
+        assertEquals("default", withArm.runs().get(0).profile());
+    }
+
+    @Test
+    @DisplayName("unknown engines and suites are errors, not skips")
+    void unknownNames() {
+        CampaignSpec badEngine = CampaignSpec.fromYaml("campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\n"
+                + "engines: [{name: tgi}]\n");
+        assertEquals("unknown_engine", assertThrows(SpecException.class, () -> planner.plan(badEngine, List.of())).code());
+        CampaignSpec badSuite = CampaignSpec.fromYaml("campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\n"
+                + "engines: [{name: llama_cpp, suite: huge}]\n");
+        assertEquals("unknown_suite", assertThrows(SpecException.class, () -> planner.plan(badSuite, List.of())).code());
+        assertThrows(SpecException.class, () -> CampaignSpec.fromYaml("- just\n- a list\n"));
+        assertNull(CampaignSpec.fromYaml("campaign_name: x\nmodels: []\nengines: []\n").schedule());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.kitt.cli;
+
+import dev.kitt.testing.CliRun;
+import dev.kitt.testing.FleetStandIn;
+import dev.kitt.testing.Poll;
+import dev.kitt.testing.TestServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `kitt campaign ...`: plans, schedules, and runs on a server. */
+class CampaignCliTest {
+    static final String FIXTURE = "src/test/resources/fixtures/python-kitt-campaign.yaml";
+
+    @TempDir
+    Path home;
+
+    @Test
+    @DisplayName("run --dry-run prints the plan of the original KITT's file and exits 0")
+    void dryRunOfPythonFile() {
+        CliRun run = CliRun.of("campaign", "run", FIXTURE, "--dry-run");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Campaign nightly-small-models: 4 run(s) planned, 0 skipped"), run.out());
+        assertTrue(run.out().contains("qwen2.5:1.5b"), run.out());
+        assertTrue(run.out().contains("bartowski/Phi-3.5-mini-instruct-GGUF"), run.out());
+    }
+
+    @Test
+    @DisplayName("run --dry-run lists skipped pairs with their reasons")
+    void dryRunShowsSkipped() throws IOException {
+        Path file = home.resolve("mixed.yaml");
+        Files.writeString(file, "campaign_name: mixed\nmodels:\n  - name: tiny\n    gguf_repo: org/tiny-GGUF\n"
+                + "engines:\n  - name: vllm\n  - name: llama_cpp\n");
+        CliRun run = CliRun.of("campaign", "run", file.toString(), "--dry-run");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 run(s) planned, 1 skipped"), run.out());
+        assertTrue(run.out().contains("tiny × vllm: model tiny has no weights in a format vllm takes"), run.out());
+    }
+
+    @Test
+    @DisplayName("bad files, unknown engines, empty matrices and invalid cron expressions exit 1 with one line")
+    void badInput() throws IOException {
+        Path file = home.resolve("bad.yaml");
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: tgi\n");
+        CliRun unknown = CliRun.of("campaign", "run", file.toString(), "--dry-run");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown engine 'tgi'"), unknown.err());
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: vllm\n");
+        CliRun empty = CliRun.of("campaign", "run", file.toString(), "--dry-run");
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.err().contains("empty matrix"), empty.err());
+        CliRun cron = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "every night", "--home", home.toString());
+        assertEquals(1, cron.exitCode());
+        assertTrue(cron.err().contains("invalid cron expression"), cron.err());
+        CliRun missing = CliRun.of("campaign", "run", home.resolve("nope.yaml").toString(), "--dry-run");
+        assertEquals(1, missing.exitCode());
+    }
+
+    @Test
+    @DisplayName("running without --server says that local execution needs the engines module")
+    void localRunNeedsEngines() {
+        CliRun run = CliRun.of("campaign", "run", FIXTURE);
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("needs the engines module"), run.err());
+    }
+
+    @Test
+    @DisplayName("schedules are added, listed and removed in the local store")
+    void localSchedules() {
+        CliRun add = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--home", home.toString());
+        assertEquals(0, add.exitCode(), add.err());
+        String id = add.out().split(" ")[1].replace(":", "");
+        CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
+        assertTrue(list.out().contains(id) && list.out().contains("0 2 * * *"), list.out());
+        assertEquals(0, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
+        assertEquals(1, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
+    }
+
+    @Test
+    @DisplayName("with --server the file runs unchanged on the named agent, and status shows the rollup")
+    void runsOnServer() throws IOException {
+        Path serverHome = Files.createDirectories(home.resolve("server"));
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
+        try (TestServer server = TestServer.start(TestServer.config(serverHome, ""))) {
+            fleet.attach(server);
+            String url = "http://127.0.0.1:" + server.port();
+            CliRun plan = CliRun.of("campaign", "run", FIXTURE, "--dry-run", "--server", url, "--token", server.token(),
+                    "--agent", "agent-a");
+            assertEquals(0, plan.exitCode(), plan.err());
+            assertTrue(plan.out().contains("4 run(s) planned"), plan.out());
+            CliRun noAgent = CliRun.of("campaign", "run", FIXTURE, "--server", url, "--token", server.token());
+            assertEquals(1, noAgent.exitCode());
+            assertTrue(noAgent.err().contains("names no agents"), noAgent.err());
+
+            CliRun run = CliRun.of("campaign", "run", FIXTURE, "--server", url, "--token", server.token(), "--agent", "agent-a");
+            assertEquals(0, run.exitCode(), run.err());
+            String id = run.out().split(" ")[1];
+            Poll.until(Duration.ofSeconds(30), () -> server.get("/api/v1/campaigns/" + id).bodyAsJsonObject()
+                    .getString("status"), "completed"::equals, "the campaign to complete");
+            CliRun status = CliRun.of("campaign", "status", id, "--server", url, "--token", server.token());
+            assertEquals(0, status.exitCode(), status.err());
+            assertTrue(status.out().contains("4 planned: 4 succeeded, 0 failed"), status.out());
+            CliRun list = CliRun.of("campaign", "list", "--server", url, "--token", server.token());
+            assertTrue(list.out().contains(id) && list.out().contains("completed"), list.out());
+            CliRun cron = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--server", url,
+                    "--token", server.token());
+            assertEquals(1, cron.exitCode(), "the fixture names no agents, so the server refuses it");
+            Poll.until(Duration.ofSeconds(1), () -> fleet.runTests.size(), n -> n == 4, "four tests");
+        }
+    }
+}
