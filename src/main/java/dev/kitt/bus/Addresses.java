@@ -21,6 +21,12 @@ public final class Addresses {
     public static final String LOGS_APPEND = "kitt.logs.append";
     public static final String BENCHMARK_START = "kitt.bench.start";
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
+    /** Request: {agentId, frame} an agent sent (ack, status, result, log); replies {ok, reason?, upToSeq?}. */
+    public static final String COMMANDS_REPORT = "kitt.commands.report";
+    /** Request: {commandId} → the cancelled command's new state. */
+    public static final String COMMANDS_CANCEL = "kitt.commands.cancel";
+    /** Published: {agentId} whose token was rotated or revoked; its live socket must close. */
+    public static final String AGENTS_TOKEN_CHANGED = "kitt.agents.token-changed";
 
     /** Point-to-point: a command frame for the node that holds this agent's socket. */
     public static String agentOut(String agentId) {
