@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 FingerprintCommand.class,
                 CiCommand.class,
+                AgentCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
