@@ -144,6 +144,11 @@ public final class AgentDaemon extends VerticleBase implements AgentLink.Listene
         return welcomed;
     }
 
+    /** The settings the server last sent (welcome or a live push). */
+    public JsonObject currentSettings() {
+        return settings;
+    }
+
     public String fatalReason() {
         return fatal;
     }

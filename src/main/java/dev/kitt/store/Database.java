@@ -53,8 +53,11 @@ public final class Database {
                     .connectingTo(connect).using(vertx).build();
             return new Database(pool, Dialect.POSTGRES);
         }
+        // One connection: SQLite serialises writers anyway, and with several pooled connections a
+        // connection left inside a read snapshot (after a JDBC batch) made other writes fail with
+        // SQLITE_BUSY_SNAPSHOT under the fleet's concurrent heartbeat, log and command writes.
         Pool pool = JDBCPool.pool(vertx, sqliteDataSource(config.sqliteFile()),
-                new PoolOptions().setMaxSize(4));
+                new PoolOptions().setMaxSize(1));
         return new Database(pool, Dialect.SQLITE);
     }
 

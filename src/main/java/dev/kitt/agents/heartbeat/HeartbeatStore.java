@@ -3,11 +3,7 @@ package dev.kitt.agents.heartbeat;
 import dev.kitt.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Tuple;
-
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,11 +39,14 @@ final class HeartbeatStore {
         }
         Map<String, Object[]> batch = pending;
         pending = new HashMap<>();
-        List<Tuple> tuples = new ArrayList<>(batch.size());
-        batch.values().forEach(v -> tuples.add(Tuple.from(v)));
         flushing = true;
-        db.pool().preparedQuery(db.dialect().sql("UPDATE agents SET last_heartbeat_at = ?, last_heartbeat = ? WHERE id = ?"))
-                .executeBatch(tuples)
-                .onComplete(ar -> flushing = false);
+        // Statement by statement in autocommit, one flush at a time: on SQLite, JDBC transactions and
+        // batches left pooled connections inside a read snapshot (later writes: SQLITE_BUSY_SNAPSHOT).
+        Future<Void> chain = Future.succeededFuture();
+        for (Object[] v : batch.values()) {
+            chain = chain.compose(x -> db.query("UPDATE agents SET last_heartbeat_at = ?, last_heartbeat = ? WHERE id = ?", v)
+                    .<Void>mapEmpty().recover(err -> Future.succeededFuture()));
+        }
+        chain.onComplete(ar -> flushing = false);
     }
 }
