@@ -53,11 +53,8 @@ public final class Database {
                     .connectingTo(connect).using(vertx).build();
             return new Database(pool, Dialect.POSTGRES);
         }
-        // One connection: SQLite serialises writers anyway, and with several pooled connections a
-        // connection left inside a read snapshot (after a JDBC batch) made other writes fail with
-        // SQLITE_BUSY_SNAPSHOT under the fleet's concurrent heartbeat, log and command writes.
         Pool pool = JDBCPool.pool(vertx, sqliteDataSource(config.sqliteFile()),
-                new PoolOptions().setMaxSize(1));
+                new PoolOptions().setMaxSize(4));
         return new Database(pool, Dialect.SQLITE);
     }
 
@@ -94,7 +91,17 @@ public final class Database {
     }
 
     public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-        return pool.withTransaction(work);
+        if (dialect != Dialect.SQLITE) {
+            return pool.withTransaction(work);
+        }
+        // On SQLite the JDBC pool's transactions left the connection with autocommit off after the
+        // commit: every later write on it stayed uncommitted and was lost when the store closed.
+        // Plain BEGIN IMMEDIATE / COMMIT keep the connection in autocommit mode and take the write
+        // lock up front, so the transaction never has to upgrade a read snapshot.
+        return pool.withConnection(conn -> conn.query("BEGIN IMMEDIATE").execute()
+                .compose(begun -> work.apply(conn).transform(ar -> ar.succeeded()
+                        ? conn.query("COMMIT").execute().map(ar.result())
+                        : conn.query("ROLLBACK").execute().transform(rb -> Future.<T>failedFuture(ar.cause())))));
     }
 
     public Future<Void> close() {

@@ -40,8 +40,7 @@ final class HeartbeatStore {
         Map<String, Object[]> batch = pending;
         pending = new HashMap<>();
         flushing = true;
-        // Statement by statement in autocommit, one flush at a time: on SQLite, JDBC transactions and
-        // batches left pooled connections inside a read snapshot (later writes: SQLITE_BUSY_SNAPSHOT).
+        // One flush at a time, statement by statement: a failed row must not hold back the others.
         Future<Void> chain = Future.succeededFuture();
         for (Object[] v : batch.values()) {
             chain = chain.compose(x -> db.query("UPDATE agents SET last_heartbeat_at = ?, last_heartbeat = ? WHERE id = ?", v)
