@@ -43,18 +43,19 @@ public final class AgentGateway implements Handler<RoutingContext> {
             reject(rc, "missing agent token (Authorization: Bearer <agent token>)");
             return;
         }
-        if (!"websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {
-            rc.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("error", "this endpoint only accepts a WebSocket upgrade")
-                            .put("code", "upgrade_required").encode());
-            return;
-        }
         rc.request().pause();
         agents.byToken(token).onComplete(ar -> {
             JsonObject agent = ar.succeeded() ? ar.result() : null;
             if (agent == null) {
                 rc.request().resume();
                 reject(rc, ar.failed() ? "cannot check the agent token now" : "invalid or revoked agent token");
+                return;
+            }
+            if (!"websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {
+                rc.request().resume();
+                rc.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", "this endpoint only accepts a WebSocket upgrade")
+                                .put("code", "upgrade_required").encode());
                 return;
             }
             rc.request().toWebSocket().onSuccess(ws -> {
