@@ -44,7 +44,8 @@ public final class CommandDispatchVerticle extends VerticleBase {
         bus.<JsonObject>consumer(Addresses.AGENTS_CONNECTED, m -> redeliver(m.body().getString("agentId")));
         vertx.setPeriodic(timings.deadlineSweepMs(), t -> sweepDeadlines());
         // Test-agent work interrupted by a stop is started again: it never finished, so it is not done twice.
-        return commands.unfinishedOfTestAgents().onSuccess(list -> list.forEach(testAgents::run));
+        return commands.unfinishedOfTestAgents().onSuccess(list -> list.forEach(testAgents::run))
+                .compose(v -> ctx.config().demo() ? DemoSetup.run(vertx, ctx) : Future.succeededFuture());
     }
 
     private void submit(Message<JsonObject> msg) {
