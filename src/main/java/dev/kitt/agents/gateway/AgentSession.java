@@ -4,6 +4,7 @@ import dev.kitt.agents.FleetOptions;
 import dev.kitt.agents.registry.AgentRepository;
 import dev.kitt.agents.registry.AgentSettings;
 import dev.kitt.bus.Addresses;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -36,6 +37,7 @@ final class AgentSession {
     private MessageConsumer<JsonObject> outbound;
     private long pingTimer = -1;
     private boolean helloDone;
+    private Future<Void> reports = Future.succeededFuture();
     private boolean closed;
 
     AgentSession(Vertx vertx, ServerWebSocket ws, JsonObject agent, AgentRepository agents, FleetOptions timings,
@@ -158,8 +160,16 @@ final class AgentSession {
                 });
     }
 
+    /**
+     * Reports are applied one after another, in the order the agent sent them: a final status must
+     * not overtake the result that precedes it.
+     */
     private void report(JsonObject frame) {
-        vertx.eventBus().<JsonObject>request(Addresses.COMMANDS_REPORT,
+        reports = reports.transform(done -> applyReport(frame));
+    }
+
+    private Future<Void> applyReport(JsonObject frame) {
+        return vertx.eventBus().<JsonObject>request(Addresses.COMMANDS_REPORT,
                         new JsonObject().put("agentId", agentId).put("frame", frame),
                         new DeliveryOptions().setSendTimeout(timings.deliveryTimeoutMs()))
                 .onSuccess(reply -> {
@@ -176,7 +186,8 @@ final class AgentSession {
                     }
                 })
                 // Not stored (store busy or down): no 'received', so the agent keeps it and sends it again.
-                .onFailure(err -> LOG.warn("agent {} {} not stored yet: {}", agentId, frame.getString("type"), err.getMessage()));
+                .onFailure(err -> LOG.warn("agent {} {} not stored yet: {}", agentId, frame.getString("type"), err.getMessage()))
+                .<Void>mapEmpty().otherwiseEmpty();
     }
 
     void send(JsonObject frame) {
