@@ -1,5 +1,6 @@
 package dev.kitt.server;
 
+import dev.kitt.agents.FleetOptions;
 import dev.kitt.agents.dispatch.CommandDispatchVerticle;
 import dev.kitt.agents.heartbeat.HeartbeatVerticle;
 import dev.kitt.agents.registry.AgentRegistryVerticle;
@@ -42,6 +43,11 @@ public final class KittServer {
     }
 
     public static Future<KittServer> start(KittConfig config) {
+        return start(config, FleetOptions.defaults());
+    }
+
+    /** With the fleet's intervals and agent package given (tests shrink the intervals). */
+    public static Future<KittServer> start(KittConfig config, FleetOptions fleet) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
@@ -56,7 +62,7 @@ public final class KittServer {
         Database.open(vertx, config)
                 .compose(db -> AuthService.start(vertx, db, config)
                         .map(auth -> new ServerContext(config, db, auth, registry)))
-                .compose(ctx -> deployAll(vertx, ctx))
+                .compose(ctx -> deployAll(vertx, ctx, fleet))
                 .onSuccess(started::complete)
                 .onFailure(err -> {
                     started.fail(describe(err, config));
@@ -65,11 +71,11 @@ public final class KittServer {
         return started.future();
     }
 
-    private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx) {
-        HttpServerVerticle http = new HttpServerVerticle(ctx);
+    private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx, FleetOptions fleet) {
+        HttpServerVerticle http = new HttpServerVerticle(ctx, fleet);
         return vertx.deployVerticle(new AgentRegistryVerticle(ctx))
-                .compose(id -> vertx.deployVerticle(new HeartbeatVerticle(ctx)))
-                .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx)))
+                .compose(id -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
+                .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet)))
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new BenchmarkVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))

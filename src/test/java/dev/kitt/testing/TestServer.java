@@ -41,6 +41,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(Await.result(KittServer.start(config)));
     }
 
+    /** With the fleet's intervals (tests use {@code FleetOptions.fast()}). */
+    public static TestServer start(KittConfig config, dev.kitt.agents.FleetOptions fleet) {
+        return new TestServer(Await.result(KittServer.start(config, fleet)));
+    }
+
     public KittServer server() {
         return server;
     }
@@ -68,6 +73,14 @@ public final class TestServer implements AutoCloseable {
 
     public HttpResponse<Buffer> post(String path, String json) {
         return send(HttpMethod.POST, path, json, token());
+    }
+
+    public HttpResponse<Buffer> put(String path, String json) {
+        return send(HttpMethod.PUT, path, json, token());
+    }
+
+    public HttpResponse<Buffer> patch(String path, String json) {
+        return send(HttpMethod.PATCH, path, json, token());
     }
 
     public HttpResponse<Buffer> delete(String path) {

@@ -1,0 +1,80 @@
+package dev.kitt.agent;
+
+import io.vertx.core.json.JsonObject;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** KITT_HOME/agent.yaml: who this agent is, its token, its server and its model storage. */
+public record AgentConfig(String server, String agentId, String token, String name, String modelDir,
+                          String shareSource, String shareMount) {
+
+    public static Path file(Path home) {
+        return home.resolve("agent.yaml");
+    }
+
+    /** Reads agent.yaml; a missing file or key is one clear line, as the CLI contract wants. */
+    public static AgentConfig load(Path home) {
+        Path f = file(home);
+        if (!Files.isRegularFile(f)) {
+            throw new IllegalStateException(f + " not found: run `kitt agent init --server URL --enroll-token T` first");
+        }
+        Map<String, Object> map;
+        try {
+            Object parsed = new Yaml().load(Files.readString(f, StandardCharsets.UTF_8));
+            if (!(parsed instanceof Map<?, ?> m)) {
+                throw new IllegalStateException(f + " is not a YAML mapping");
+            }
+            @SuppressWarnings("unchecked") Map<String, Object> typed = (Map<String, Object>) m;
+            map = typed;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+        for (String key : new String[]{"server", "agent_id", "token"}) {
+            if (!(map.get(key) instanceof String s) || s.isBlank()) {
+                throw new IllegalStateException(f + ": key '" + key + "' is missing");
+            }
+        }
+        URI.create((String) map.get("server"));
+        return new AgentConfig((String) map.get("server"), (String) map.get("agent_id"), (String) map.get("token"),
+                str(map, "name"), str(map, "model_dir") == null ? home.resolve("models").toString() : str(map, "model_dir"),
+                str(map, "share_source"), str(map, "share_mount"));
+    }
+
+    /** Writes agent.yaml atomically, readable by its owner only (it holds the token). */
+    public void save(Path home) throws IOException {
+        Files.createDirectories(home);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("server", server);
+        map.put("agent_id", agentId);
+        map.put("token", token);
+        map.put("name", name);
+        map.put("model_dir", modelDir);
+        map.put("share_source", shareSource);
+        map.put("share_mount", shareMount);
+        StringBuilder yaml = new StringBuilder("# written by `kitt agent init`; keep private: it holds the agent token\n");
+        // JSON strings are valid YAML scalars, and escape whatever a path or name may hold.
+        map.forEach((k, v) -> yaml.append(k).append(": ").append(v == null ? "null"
+                : new JsonObject().put("v", v).encode().replaceFirst("^\\{\"v\":", "").replaceFirst("}$", "")).append('\n'));
+        Path tmp = home.resolve("agent.yaml.tmp");
+        Files.writeString(tmp, yaml.toString(), StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the home directory's own permissions have to do.
+        }
+        Files.move(tmp, file(home), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String str(Map<String, Object> map, String key) {
+        return map.get(key) instanceof String s && !s.isBlank() ? s : null;
+    }
+}

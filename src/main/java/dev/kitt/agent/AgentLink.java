@@ -1,0 +1,146 @@
+package dev.kitt.agent;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.function.Consumer;
+
+/**
+ * The agent's one WebSocket to its server. Connects with the agent token, says hello, hands every
+ * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops. A 401 or 403
+ * at the upgrade (bad or revoked token) stops it with a clear reason instead of retrying.
+ */
+final class AgentLink {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
+
+    interface Listener {
+        JsonObject hello();
+
+        void onFrame(JsonObject frame);
+
+        void onDown();
+
+        void onFatal(String reason);
+    }
+
+    private final Vertx vertx;
+    private final WebSocketClient client;
+    private final WebSocketConnectOptions connect;
+    private final Backoff backoff;
+    private final Listener listener;
+    private WebSocket ws;
+    private boolean stopped;
+    private long retryTimer = -1;
+
+    AgentLink(Vertx vertx, AgentConfig config, boolean insecure, Backoff backoff, Listener listener) {
+        this.vertx = vertx;
+        this.backoff = backoff;
+        this.listener = listener;
+        URI server = URI.create(config.server());
+        boolean tls = "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
+        int port = server.getPort() > 0 ? server.getPort() : (tls ? 443 : 80);
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setSsl(tls).setTrustAll(tls && insecure).setVerifyHost(!insecure)
+                .setMaxMessageSize(16 * 1024 * 1024).setConnectTimeout(10_000));
+        String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
+        this.connect = new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls)
+                .setURI(base + "/api/v1/agents/connect")
+                .addHeader("Authorization", "Bearer " + config.token());
+    }
+
+    void start() {
+        open();
+    }
+
+    private void open() {
+        if (stopped) {
+            return;
+        }
+        client.connect(connect).onSuccess(socket -> {
+            if (stopped) {
+                socket.close();
+                return;
+            }
+            ws = socket;
+            socket.textMessageHandler(text -> {
+                try {
+                    listener.onFrame(new JsonObject(text));
+                } catch (RuntimeException e) {
+                    LOG.warn("ignoring a frame the agent cannot read: {}", e.getMessage());
+                }
+            });
+            socket.closeHandler(v -> down("closed" + (socket.closeStatusCode() == null ? ""
+                    : " (" + socket.closeStatusCode() + " " + socket.closeReason() + ")")));
+            socket.exceptionHandler(err -> LOG.debug("socket error: {}", err.getMessage()));
+            send(listener.hello());
+        }).onFailure(err -> {
+            if (err instanceof UpgradeRejectedException rejected
+                    && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
+                stopped = true;
+                listener.onFatal("the server refused this agent's token (HTTP " + rejected.getStatus()
+                        + "); re-enroll with `kitt agent init`");
+                return;
+            }
+            LOG.info("cannot reach the server: {}", err.getMessage());
+            retry();
+        });
+    }
+
+    private void down(String why) {
+        ws = null;
+        LOG.info("link {}", why);
+        listener.onDown();
+        retry();
+    }
+
+    private void retry() {
+        if (!stopped) {
+            long delay = backoff.nextDelayMs();
+            retryTimer = vertx.setTimer(delay, t -> open());
+        }
+    }
+
+    /** Called once the server's welcome arrives: the link is good, so the next drop starts small. */
+    void welcomed() {
+        backoff.reset();
+    }
+
+    boolean connected() {
+        return ws != null && !ws.isClosed();
+    }
+
+    boolean send(JsonObject frame) {
+        WebSocket socket = ws;
+        if (socket == null || socket.isClosed()) {
+            return false;
+        }
+        socket.writeTextMessage(frame.encode());
+        return true;
+    }
+
+    /** Drops the socket without stopping: used by tests to cut the link mid-run. */
+    void cut() {
+        WebSocket socket = ws;
+        if (socket != null) {
+            socket.close();
+        }
+    }
+
+    void stop() {
+        stopped = true;
+        vertx.cancelTimer(retryTimer);
+        WebSocket socket = ws;
+        if (socket != null) {
+            socket.close();
+        }
+        client.close();
+    }
+}

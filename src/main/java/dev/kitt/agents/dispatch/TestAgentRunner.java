@@ -1,0 +1,131 @@
+package dev.kitt.agents.dispatch;
+
+import dev.kitt.bus.Addresses;
+import dev.kitt.results.MetricsDocument;
+import dev.kitt.results.ResultRepository;
+import dev.kitt.server.ServerContext;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Runs test agents' commands inside the server, through the same states as a real agent's.
+ * {@code run_test} becomes a {@code kitt.bench.start} request (answered by the BenchmarkVerticle
+ * with a metrics.json document) whose reply is stored as the command's result.
+ */
+final class TestAgentRunner {
+    private static final long DEFAULT_RUN_MS = 30 * 60_000L;
+
+    private final Vertx vertx;
+    private final CommandRepository commands;
+    private final ResultRepository results;
+    private final UpdatePublisher publisher;
+    private final Set<String> inFlight = new HashSet<>();
+
+    TestAgentRunner(Vertx vertx, ServerContext ctx, CommandRepository commands, UpdatePublisher publisher) {
+        this.vertx = vertx;
+        this.commands = commands;
+        this.results = new ResultRepository(ctx.db());
+        this.publisher = publisher;
+    }
+
+    void run(JsonObject cmd) {
+        String id = cmd.getString("id");
+        String agentId = cmd.getString("agent_id");
+        if (!inFlight.add(id)) {
+            return;
+        }
+        step(id, agentId, "sent", "('queued')")
+                .compose(v -> step(id, agentId, "acked", "('sent')"))
+                .compose(v -> step(id, agentId, "running", "('acked', 'running')"))
+                .compose(v -> execute(cmd))
+                .compose(result -> result == null ? Future.succeededFuture()
+                        : commands.storeResult(id, result))
+                .compose(v -> finish(id, agentId, "succeeded", null))
+                .recover(err -> finish(id, agentId, "failed", reason(err)))
+                .onComplete(ar -> inFlight.remove(id));
+    }
+
+    /** True when the command is a test agent's in-flight work: it ends as cancelled without an agent round trip. */
+    boolean cancel(String commandId) {
+        return inFlight.contains(commandId);
+    }
+
+    private Future<JsonObject> execute(JsonObject cmd) {
+        JsonObject payload = cmd.getJsonObject("payload");
+        return switch (cmd.getString("type")) {
+            case "run_test" -> runTest(cmd, payload);
+            case "check_docker" -> Future.succeededFuture(new JsonObject().put("docker", "simulated")
+                    .put("note", "test agents have no Docker; their runs use the simulated engine"));
+            case "cleanup_storage" -> Future.succeededFuture(new JsonObject().put("deleted", new JsonArray()));
+            case "cancel" -> cancelTarget(payload.getString("commandId"));
+            default -> Future.failedFuture("test agents have no container runtime; use run_test");
+        };
+    }
+
+    private Future<JsonObject> runTest(JsonObject cmd, JsonObject payload) {
+        String id = cmd.getString("id");
+        if (payload.getString("model") == null || payload.getString("engine") == null) {
+            return Future.failedFuture("run_test needs payload.model and payload.engine");
+        }
+        JsonObject request = new JsonObject()
+                .put("agentId", cmd.getString("agent_id")).put("commandId", id)
+                .put("model", payload.getString("model")).put("engine", payload.getString("engine"))
+                .put("suite", payload.getString("suite")).put("benchmark", payload.getString("benchmark"))
+                .put("profile", payload.getString("profile"))
+                .put("sourceId", id).put("logFirstSeq", 2);
+        Long deadline = cmd.getLong("deadline");
+        long timeout = deadline == null ? DEFAULT_RUN_MS : Math.max(1, deadline - System.currentTimeMillis());
+        return vertx.eventBus().request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", id).put("firstSeq", 1)
+                        .put("lines", new JsonArray().add("test agent: running " + payload.getString("engine") + " / "
+                                + payload.getString("model") + " on the simulated engine")))
+                .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.BENCHMARK_START, request,
+                        new DeliveryOptions().setSendTimeout(timeout)))
+                .compose(reply -> results.importRun(MetricsDocument.from(reply.body()), "test-agent",
+                        cmd.getString("agent_id")))
+                .map(imported -> new JsonObject().put("result_id", imported.id()));
+    }
+
+    private Future<JsonObject> cancelTarget(String target) {
+        if (target == null) {
+            return Future.failedFuture("cancel needs payload.commandId");
+        }
+        return commands.transition(target, null, "cancelled", "('queued', 'sent', 'acked', 'running')", "cancelled by request")
+                .map(moved -> new JsonObject().put("cancelled", moved));
+    }
+
+    private Future<Void> step(String id, String agentId, String state, String from) {
+        return commands.transition(id, agentId, state, from, null).map(moved -> {
+            if (moved) {
+                publisher.publish(id, agentId, state, null);
+            }
+            return null;
+        });
+    }
+
+    private Future<Void> finish(String id, String agentId, String state, String error) {
+        return commands.transition(id, agentId, state, "('queued', 'sent', 'acked', 'running')", error).map(moved -> {
+            if (moved) {
+                publisher.publish(id, agentId, state, error);
+            }
+            return null;
+        });
+    }
+
+    private static String reason(Throwable err) {
+        if (err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            return "no benchmark runner in this server (nothing answers " + Addresses.BENCHMARK_START + ")";
+        }
+        if (err instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT) {
+            return "benchmark did not answer before the deadline";
+        }
+        return String.valueOf(err.getMessage());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kitt.agents.gateway;
+
+import dev.kitt.agents.FleetOptions;
+import dev.kitt.agents.registry.AgentRepository;
+import dev.kitt.bus.Addresses;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/agents/connect}: checks the agent token before upgrading (401 JSON
+ * otherwise), then hands the socket to an {@link AgentSession}. Keeps one live session per
+ * agent: a second connection replaces the first cleanly (close 4409).
+ */
+public final class AgentGateway implements Handler<RoutingContext> {
+    private final Vertx vertx;
+    private final AgentRepository agents;
+    private final FleetOptions timings;
+    private final Map<String, AgentSession> live = new HashMap<>();
+    private long sessions;
+
+    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings) {
+        this.vertx = vertx;
+        this.agents = agents;
+        this.timings = timings;
+        vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_TOKEN_CHANGED, msg -> {
+            AgentSession s = live.get(msg.body().getString("agentId"));
+            if (s != null) {
+                s.close(Frames.CLOSE_TOKEN_CHANGED, "agent token rotated or revoked");
+            }
+        });
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        String header = rc.request().getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        if (token == null || token.isEmpty()) {
+            reject(rc, "missing agent token (Authorization: Bearer <agent token>)");
+            return;
+        }
+        rc.request().pause();
+        agents.byToken(token).onComplete(ar -> {
+            JsonObject agent = ar.succeeded() ? ar.result() : null;
+            if (agent == null) {
+                rc.request().resume();
+                reject(rc, ar.failed() ? "cannot check the agent token now" : "invalid or revoked agent token");
+                return;
+            }
+            if (!"websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {
+                rc.request().resume();
+                rc.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", "this endpoint only accepts a WebSocket upgrade")
+                                .put("code", "upgrade_required").encode());
+                return;
+            }
+            rc.request().toWebSocket().onSuccess(ws -> {
+                AgentSession session = new AgentSession(vertx, ws, agent, agents, timings, ++sessions, this);
+                session.start();
+            }).onFailure(err -> rc.response().setStatusCode(400).end());
+        });
+    }
+
+    /** Called by a session once its hello is accepted: it becomes the agent's one live session. */
+    void register(AgentSession session) {
+        AgentSession previous = live.put(session.agentId(), session);
+        if (previous != null && previous != session) {
+            previous.replaced();
+        }
+    }
+
+    void unregister(AgentSession session) {
+        live.remove(session.agentId(), session);
+    }
+
+    public int liveCount() {
+        return live.size();
+    }
+
+    private static void reject(RoutingContext rc, String why) {
+        rc.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("error", why).put("code", "unauthorized").encode());
+    }
+}

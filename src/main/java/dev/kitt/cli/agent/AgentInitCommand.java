@@ -1,0 +1,66 @@
+package dev.kitt.cli.agent;
+
+import dev.kitt.agent.AgentConfig;
+import dev.kitt.cli.CliException;
+import dev.kitt.hardware.HardwareProbe;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** `kitt agent init`: trades an enrollment token for this agent's own token and writes agent.yaml. */
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Enroll this host and write KITT_HOME/agent.yaml.")
+public final class AgentInitCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "KITT server, e.g. https://kitt:8080")
+    String server;
+
+    @Option(names = "--enroll-token", required = true, paramLabel = "T", description = "enrollment token from the server")
+    String enrollToken;
+
+    @Option(names = "--name", paramLabel = "N", description = "agent name (default: host name)")
+    String name;
+
+    @Option(names = "--model-dir", paramLabel = "D", description = "local model storage (default: KITT_HOME/models)")
+    Path modelDir;
+
+    @Option(names = "--share-source", paramLabel = "S", description = "NFS share with models, e.g. nas:/export/models")
+    String shareSource;
+
+    @Option(names = "--share-mount", paramLabel = "M", description = "where to mount the share")
+    String shareMount;
+
+    @Option(names = "--insecure", description = "accept any TLS certificate (development only)")
+    boolean insecure;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!server.startsWith("http://") && !server.startsWith("https://")) {
+            throw new CliException("--server must start with http:// or https://");
+        }
+        String agentName = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
+        Path dir = home.home();
+        JsonObject hardware;
+        try {
+            hardware = HardwareProbe.local().probe(dir).toJson();
+        } catch (RuntimeException e) {
+            hardware = new JsonObject();
+        }
+        JsonObject enrolled;
+        try (Http http = new Http(server, insecure)) {
+            enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", new JsonObject().put("enroll_token", enrollToken)
+                    .put("name", agentName).put("hostname", agentName).put("hardware", hardware), null);
+        }
+        AgentConfig config = new AgentConfig(server, enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
+                (modelDir != null ? modelDir : dir.resolve("models")).toString(), shareSource, shareMount);
+        config.save(dir);
+        System.out.println("enrolled agent " + agentName + " (" + config.agentId() + "); wrote " + AgentConfig.file(dir));
+        return 0;
+    }
+}
