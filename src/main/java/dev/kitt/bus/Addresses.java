@@ -23,7 +23,6 @@ public final class Addresses {
     public static final String LOGS_APPEND = "kitt.logs.append";
     public static final String BENCHMARK_START = "kitt.bench.start";
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
-<<<<<<< HEAD
     /** Request/reply: re-read the store-backed gauges (latest results) before a scrape; empty body, empty reply. */
     public static final String METRICS_REFRESH = "kitt.metrics.refresh";
 
@@ -44,14 +43,12 @@ public final class Addresses {
 
     /** Request/reply: {campaignId} → {id, status}; fails 404 (unknown) or 409 (not running or a draft). */
     public static final String CAMPAIGNS_CANCEL = "kitt.campaigns.cancel";
-=======
     /** Request: {agentId, frame} an agent sent (ack, status, result, log); replies {ok, reason?, upToSeq?}. */
     public static final String COMMANDS_REPORT = "kitt.commands.report";
     /** Request: {commandId} → the cancelled command's new state. */
     public static final String COMMANDS_CANCEL = "kitt.commands.cancel";
     /** Published: {agentId} whose token was rotated or revoked; its live socket must close. */
     public static final String AGENTS_TOKEN_CHANGED = "kitt.agents.token-changed";
->>>>>>> fleet
 
     /** Point-to-point: a command frame for the node that holds this agent's socket. */
     public static String agentOut(String agentId) {

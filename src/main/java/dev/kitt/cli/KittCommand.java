@@ -20,16 +20,13 @@ import picocli.CommandLine.Command;
                 ResultsCommand.class,
                 FingerprintCommand.class,
                 CiCommand.class,
-<<<<<<< HEAD
                 RunCommand.class,
                 EnginesCommand.class,
                 EngineSimCommand.class,
                 TestCommand.class,
                 LoadgenCommand.class,
                 CampaignCommand.class,
-=======
                 AgentCommand.class,
->>>>>>> fleet
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec

@@ -1,9 +1,7 @@
 package dev.kitt.server;
 
 import dev.kitt.Version;
-<<<<<<< HEAD
 import dev.kitt.auth.ApiTokensApi;
-=======
 import dev.kitt.agents.FleetOptions;
 import dev.kitt.agents.dispatch.CommandRepository;
 import dev.kitt.agents.dispatch.CommandsApi;
@@ -13,7 +11,6 @@ import dev.kitt.agents.registry.AgentRepository;
 import dev.kitt.agents.registry.AgentSelfApi;
 import dev.kitt.agents.registry.AgentsApi;
 import dev.kitt.agents.registry.EnrollmentRepository;
->>>>>>> fleet
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
 import dev.kitt.auth.LoginRateLimiter;
@@ -47,26 +44,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP edge. Routes, as a table:
  * <pre>
-<<<<<<< HEAD
  *   *    /*                                  security headers; CORS only for configured origins
  *   GET  /metrics                            Prometheus; a bearer token when metrics.require_token
  *   GET  /api/v1/health, version, openapi.yaml   public
  *   POST /api/v1/auth/login                  public, rate-limited per username and address
  *   GET  /api/v1/agent/install.sh, agent/package[/sha256]   public (the agent installer)
- *   *    /api/v1/**                          bearer token (JWT, API token, agent token), then
- *                                            RoleGuard (viewer reads, admin writes, agents only
- *                                            on AGENT_PATHS), then each capability's routes
- *                                            (results, quicktests, campaigns, ...)
-=======
- *   GET  /api/v1/health, /api/v1/version     public
- *   POST /api/v1/auth/login                  public
- *   GET  /api/v1/agent/install.sh, /agent/package, /agent/package/sha256   public
  *   POST /api/v1/agents/enroll               enrollment token in the body
  *   GET  /api/v1/agents/connect              agent token, then WebSocket upgrade (agents.gateway)
- *   *    /api/v1/** with an agent token      only its own agent (AgentSelfApi), else 403
- *   GET  /metrics                            public (Prometheus)
- *   *    /api/v1/**                          bearer token, then the capability's routes
->>>>>>> fleet
+ *   *    /api/v1/agents/self/**              an agent token: only its own agent (AgentSelfApi)
+ *   *    /api/v1/**                          bearer token (JWT or API token), then RoleGuard
+ *                                            (viewer reads, admin writes, agent tokens 403), then
+ *                                            each capability's routes (results, agents, commands,
+ *                                            quicktests, campaigns, ...)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -117,40 +106,29 @@ public final class HttpServerVerticle extends VerticleBase {
                 .put("database", ctx.db().dialect().label())));
         api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
-<<<<<<< HEAD
         OpenApiDocument.mount(api);
         new AuthApi(ctx.auth(), new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(),
                 System::currentTimeMillis)).mount(api);
-=======
-        new AuthApi(ctx.auth()).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar()).mount(api);
         new AgentSelfApi(agents, enrollment).mount(api);
->>>>>>> fleet
 
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
         api.route().handler(new RoleGuard(PUBLIC_PATHS, VIEWER_WRITES, AGENT_PATHS));
         new UsersApi(ctx.auth()).mount(api);
         new ApiTokensApi(ctx.auth().apiTokens()).mount(api);
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
-<<<<<<< HEAD
+        new AgentsApi(vertx, agents, enrollment).mount(api);
+        new CommandsApi(vertx, new CommandRepository(ctx.db())).mount(api);
         new QuickTestsApi(vertx, ctx.db()).mount(api);
         new CampaignsApi(vertx, ctx.db()).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 
-        MetricsEndpoint.mount(vertx, root, ctx);
-=======
-        new AgentsApi(vertx, agents, enrollment).mount(api);
-        new CommandsApi(vertx, new CommandRepository(ctx.db())).mount(api);
-
-        api.route().failureHandler(ErrorResponder::handle);
-
         // The agent socket: token checked before the upgrade, outside the JSON body handling of /api/v1.
         root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet));
-        root.get("/metrics").handler(PrometheusScrapingHandler.create(ctx.metrics()));
->>>>>>> fleet
+        MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
         WebApp.mount(vertx, root, ctx.config());
         for (int status : new int[]{400, 401, 403, 404, 405, 413, 415, 500}) {
@@ -161,10 +139,10 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setHost(ctx.config().host())
                 .setPort(ctx.config().port())
                 .setCompressionSupported(true)
-<<<<<<< HEAD
-                // Agents' frames: small control frames, results up to the body limit.
-                .setMaxWebSocketFrameSize(64 * 1024)
-                .setMaxWebSocketMessageSize((int) Math.min(Integer.MAX_VALUE, ctx.config().bodyLimitBytes()));
+                // Room above the protocol's own limit, so an oversize frame gets an error frame,
+                // not a dropped link.
+                .setMaxWebSocketMessageSize(fleet.maxFrameBytes() * 4)
+                .setMaxWebSocketFrameSize(fleet.maxFrameBytes() * 4);
         Future<Void> tls = ctx.config().insecure() ? Future.succeededFuture()
                 // Off the event loop: key generation, file reads, and loading the OpenSSL native
                 // library (the first isAvailable() check extracts and links it, which takes seconds).
@@ -177,12 +155,6 @@ public final class HttpServerVerticle extends VerticleBase {
             server = vertx.createHttpServer(options);
             return server.requestHandler(root).listen();
         });
-=======
-                // Room above the protocol's own limit, so an oversize frame gets an error frame, not a dropped link.
-                .setMaxWebSocketMessageSize(fleet.maxFrameBytes() * 4)
-                .setMaxWebSocketFrameSize(fleet.maxFrameBytes() * 4));
-        return server.requestHandler(root).listen();
->>>>>>> fleet
     }
 
     /** Stops accepting connections and lets in-flight requests finish within the grace period. */

@@ -97,7 +97,6 @@ public final class Database {
     }
 
     public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-<<<<<<< HEAD
         if (dialect == Dialect.SQLITE) {
             // The JDBC pool's own transactions leave the pooled connection with autocommit off, so
             // every later statement on that connection silently stays uncommitted (and holds the
@@ -109,19 +108,6 @@ public final class Database {
                             : conn.query("ROLLBACK").execute().transform(rb -> Future.<T>failedFuture(ar.cause())))));
         }
         return pool.withTransaction(work);
-=======
-        if (dialect != Dialect.SQLITE) {
-            return pool.withTransaction(work);
-        }
-        // On SQLite the JDBC pool's transactions left the connection with autocommit off after the
-        // commit: every later write on it stayed uncommitted and was lost when the store closed.
-        // Plain BEGIN IMMEDIATE / COMMIT keep the connection in autocommit mode and take the write
-        // lock up front, so the transaction never has to upgrade a read snapshot.
-        return pool.withConnection(conn -> conn.query("BEGIN IMMEDIATE").execute()
-                .compose(begun -> work.apply(conn).transform(ar -> ar.succeeded()
-                        ? conn.query("COMMIT").execute().map(ar.result())
-                        : conn.query("ROLLBACK").execute().transform(rb -> Future.<T>failedFuture(ar.cause())))));
->>>>>>> fleet
     }
 
     public Future<Void> close() {
