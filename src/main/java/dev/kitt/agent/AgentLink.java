@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.util.function.Consumer;
 
 /**
  * The agent's one WebSocket to its server. Connects with the agent token, says hello, hands every
