@@ -73,11 +73,14 @@ public final class KittServer {
 
     private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx, FleetOptions fleet) {
         HttpServerVerticle http = new HttpServerVerticle(ctx, fleet);
-        return vertx.deployVerticle(new AgentRegistryVerticle(ctx))
+        Future<String> fleetParts = !fleet.builtInFleet() ? Future.succeededFuture("stand-ins")
+                : vertx.deployVerticle(new AgentRegistryVerticle(ctx))
                 .compose(id -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
-                .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet)))
+                .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet)));
+        return fleetParts
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
-                .compose(id -> vertx.deployVerticle(new BenchmarkVerticle(ctx)))
+                .compose(id -> fleet.builtInBenchmarks() ? vertx.deployVerticle(new BenchmarkVerticle(ctx))
+                        : Future.succeededFuture("stand-in"))
                 .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new KittMetricsVerticle(ctx)))

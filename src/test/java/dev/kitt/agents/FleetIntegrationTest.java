@@ -28,7 +28,7 @@ class FleetIntegrationTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(TestServer.config(tmp.resolve("server"), null), FleetOptions.fast());
+        server = TestServer.start(TestServer.config(tmp.resolve("server"), null), FleetOptions.fast().withoutBuiltInBenchmarks());
     }
 
     @AfterEach

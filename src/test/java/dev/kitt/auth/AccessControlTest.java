@@ -35,10 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccessControlTest {
     private static final Set<String> PUBLIC = Set.of("GET /metrics", "GET /api/v1/health", "GET /api/v1/version",
-            "GET /api/v1/openapi.yaml", "POST /api/v1/auth/login");
+            "GET /api/v1/openapi.yaml", "POST /api/v1/auth/login", "GET /api/v1/agent/install.sh",
+            "GET /api/v1/agent/package", "GET /api/v1/agent/package/sha256", "POST /api/v1/agents/enroll");
+    /** The agent's own route: an agent token is exactly what it takes. */
+    private static final String AGENT_ROUTE = "GET /api/v1/agents/connect";
     private static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare",
             "POST /api/v1/users/me/password");
-    private static final String AGENT_TOKEN = "kitt_agent_test-agent-secret";
+    private static String agentToken;
 
     @TempDir
     static Path home;
@@ -51,20 +54,12 @@ class AccessControlTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(TestServer.config(home, ""));
-        // What the fleet does at start: accept its agent tokens through the same handler.
-        server.server().context().auth().addVerifier(new TokenVerifier() {
-            @Override
-            public String prefix() {
-                return "kitt_agent_";
-            }
-
-            @Override
-            public Future<Principal> verify(String token) {
-                return AGENT_TOKEN.equals(token)
-                        ? Future.succeededFuture(new Principal(Principal.Kind.AGENT, "agent-1", "gpu-1", null))
-                        : Future.failedFuture(ApiException.unauthorized("unknown agent token"));
-            }
-        });
+        // A real agent token, through enrollment as a GPU host gets one.
+        String enrollToken = server.post("/api/v1/enrollment-tokens", "{}").bodyAsJsonObject().getString("token");
+        HttpResponse<Buffer> enrolled = server.send(HttpMethod.POST, "/api/v1/agents/enroll",
+                new JsonObject().put("enroll_token", enrollToken).put("name", "gpu-1").encode(), null);
+        assertEquals(201, enrolled.statusCode(), enrolled.bodyAsString());
+        agentToken = enrolled.bodyAsJsonObject().getString("token");
         assertEquals(201, server.post("/api/v1/users", new JsonObject().put("username", "vera")
                 .put("password", "viewer-password").put("role", "viewer").encode()).statusCode());
         viewer = login("vera", "viewer-password");
@@ -131,8 +126,11 @@ class AccessControlTest {
     @DisplayName("an agent token gets 403 on every user endpoint")
     void agentTokenOnUserEndpoints() {
         for (String[] r : protectedRoutes()) {
+            if (r[2].equals(AGENT_ROUTE)) {
+                continue;
+            }
             HttpMethod m = HttpMethod.valueOf(r[0]);
-            assertJsonError(server.send(m, r[1], m == HttpMethod.GET ? null : "{}", AGENT_TOKEN), 403, "forbidden",
+            assertJsonError(server.send(m, r[1], m == HttpMethod.GET ? null : "{}", agentToken), 403, "forbidden",
                     "agent token on " + r[2]);
         }
         assertJsonError(server.send(HttpMethod.GET, "/api/v1/results", null, "kitt_agent_wrong"), 401,

@@ -28,7 +28,7 @@ class CampaignBadInputTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.config(home, ""));
+        server = TestServer.start(TestServer.config(home, ""), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet());
         FLEET.attach(server);
     }
 

@@ -65,7 +65,7 @@ class CampaignFlowTest {
     @DisplayName("a 3 × 2 campaign over two agents completes with every result stored once and a right rollup")
     void completes(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true).agent("agent-b", "aarch64", true);
-        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
             var created = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO).encode());
             assertEquals(201, created.statusCode(), created.bodyAsString());

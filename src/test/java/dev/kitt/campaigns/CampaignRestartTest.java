@@ -39,7 +39,7 @@ class CampaignRestartTest {
         AtomicInteger started = new AtomicInteger();
         fleet.hold = p -> started.incrementAndGet() > 3;
         String id;
-        try (TestServer first = TestServer.start(config)) {
+        try (TestServer first = TestServer.start(config, dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(first);
             var created = first.post("/api/v1/campaigns", CampaignFlowTest.yamlBody(CampaignFlowTest.THREE_BY_TWO)
                     .put("launch", true).encode());
@@ -55,7 +55,7 @@ class CampaignRestartTest {
         List<String> inFlight = fleet.commands.values().stream().filter(c -> "running".equals(c.getString("state")))
                 .map(c -> c.getString("id")).sorted().toList();
         fleet.hold = p -> false;
-        try (TestServer second = TestServer.start(config)) {
+        try (TestServer second = TestServer.start(config, dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(second);
             Await.result(fleet.completeSilently(inFlight.get(0)));
             // The restarted executor learns of the first on its next check with dispatch, of the second by its update.

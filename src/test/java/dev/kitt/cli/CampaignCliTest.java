@@ -89,7 +89,7 @@ class CampaignCliTest {
     void runsOnServer() throws IOException {
         Path serverHome = Files.createDirectories(home.resolve("server"));
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
-        try (TestServer server = TestServer.start(TestServer.config(serverHome, ""))) {
+        try (TestServer server = TestServer.start(TestServer.config(serverHome, ""), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
             String url = "http://127.0.0.1:" + server.port();
             CliRun plan = CliRun.of("campaign", "run", FIXTURE, "--dry-run", "--server", url, "--token", server.token(),

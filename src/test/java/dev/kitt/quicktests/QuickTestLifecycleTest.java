@@ -37,7 +37,7 @@ class QuickTestLifecycleTest {
     @DisplayName("a quick test completes with its result linked and its logs stored, and a running one can be cancelled")
     void lifecycle(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
-        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
             var created = server.post("/api/v1/quicktests", body("agent-a", "llama_cpp", "suite", "quick"));
             assertEquals(201, created.statusCode(), created.bodyAsString());
@@ -78,7 +78,7 @@ class QuickTestLifecycleTest {
     @DisplayName("bad quick test requests are 4xx errors that say what is wrong")
     void badInput(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
-        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
             assertCode(server.post("/api/v1/quicktests", body("ghost", "vllm", "suite", "quick")), 400, "unknown_agent");
             assertCode(server.post("/api/v1/quicktests", body("agent-a", "tgi", "suite", "quick")), 400, "unknown_engine");

@@ -40,6 +40,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(Addresses.COMMANDS_SUBMIT, this::submit);
         bus.<JsonObject>consumer(Addresses.COMMANDS_CANCEL, this::cancel);
+        bus.<JsonObject>consumer(Addresses.COMMANDS_GET, this::describe);
         bus.<JsonObject>consumer(Addresses.COMMANDS_REPORT, reports::handle);
         bus.<JsonObject>consumer(Addresses.AGENTS_CONNECTED, m -> redeliver(m.body().getString("agentId")));
         vertx.setPeriodic(timings.deadlineSweepMs(), t -> sweepDeadlines());
@@ -77,7 +78,8 @@ public final class CommandDispatchVerticle extends VerticleBase {
                     deliver(cmd);
                 }
             });
-        }).onSuccess(cmd -> msg.reply(new JsonObject().put("id", cmd.getString("id")).put("state", "queued")))
+        }).onSuccess(cmd -> msg.reply(new JsonObject().put("id", cmd.getString("id"))
+                        .put("commandId", cmd.getString("id")).put("state", "queued")))
                 .onFailure(err -> msg.fail(err instanceof IllegalArgumentException ? 404 : 409, err.getMessage()));
     }
 
@@ -146,8 +148,40 @@ public final class CommandDispatchVerticle extends VerticleBase {
                         }))));
     }
 
+    /** {@code kitt.commands.get}: {commandId} → {commandId, agentId, type, state, error, resultId}. */
+    private void describe(Message<JsonObject> msg) {
+        String id = msg.body().getString("commandId");
+        commands.get(id).onSuccess(cmd -> {
+            if (cmd == null) {
+                msg.fail(404, "command " + id + " not found");
+            } else {
+                msg.reply(summary(cmd));
+            }
+        }).onFailure(err -> msg.fail(500, err.getMessage()));
+    }
+
+    private static JsonObject summary(JsonObject cmd) {
+        JsonObject result = cmd.getJsonObject("result");
+        return new JsonObject().put("commandId", cmd.getString("id")).put("agentId", cmd.getString("agent_id"))
+                .put("type", cmd.getString("type")).put("state", cmd.getString("state"))
+                .put("error", cmd.getString("error"))
+                .put("resultId", result == null ? null : result.getString("result_id"));
+    }
+
+    /** Publishes a transition; a success carries the stored result's id, so watchers need no lookup. */
     private void publish(String commandId, String agentId, String state, String error) {
-        vertx.eventBus().publish(Addresses.COMMANDS_UPDATE, new JsonObject().put("commandId", commandId)
-                .put("agentId", agentId).put("state", state).put("error", error).put("at", System.currentTimeMillis()));
+        JsonObject update = new JsonObject().put("commandId", commandId).put("agentId", agentId).put("state", state)
+                .put("error", error).put("at", System.currentTimeMillis());
+        if (!"succeeded".equals(state)) {
+            vertx.eventBus().publish(Addresses.COMMANDS_UPDATE, update);
+            return;
+        }
+        commands.get(commandId).onComplete(ar -> {
+            if (ar.succeeded() && ar.result() != null) {
+                JsonObject s = summary(ar.result());
+                update.put("resultId", s.getString("resultId")).put("type", s.getString("type"));
+            }
+            vertx.eventBus().publish(Addresses.COMMANDS_UPDATE, update);
+        });
     }
 }

@@ -75,15 +75,17 @@ final class TestAgentRunner {
         if (payload.getString("model") == null || payload.getString("engine") == null) {
             return Future.failedFuture("run_test needs payload.model and payload.engine");
         }
+        // Logs go where the submitter watches (a quick test or campaign names its own source).
+        String source = payload.getString("sourceId", id);
         JsonObject request = new JsonObject()
                 .put("agentId", cmd.getString("agent_id")).put("commandId", id)
                 .put("model", payload.getString("model")).put("engine", payload.getString("engine"))
                 .put("suite", payload.getString("suite")).put("benchmark", payload.getString("benchmark"))
                 .put("profile", payload.getString("profile"))
-                .put("sourceId", id).put("logFirstSeq", 2);
+                .put("sourceId", source).put("logFirstSeq", 2);
         Long deadline = cmd.getLong("deadline");
         long timeout = deadline == null ? DEFAULT_RUN_MS : Math.max(1, deadline - System.currentTimeMillis());
-        return vertx.eventBus().request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", id).put("firstSeq", 1)
+        return vertx.eventBus().request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", source).put("firstSeq", 1)
                         .put("lines", new JsonArray().add("test agent: running " + payload.getString("engine") + " / "
                                 + payload.getString("model") + " on the simulated engine")))
                 .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.BENCHMARK_START, request,
