@@ -3,6 +3,11 @@ package dev.kitt.server;
 import dev.kitt.Version;
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.events.EventRepository;
+import dev.kitt.events.EventsApi;
+import dev.kitt.logs.LogRepository;
+import dev.kitt.logs.LogsApi;
+import dev.kitt.logs.sse.SseRequests;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.results.ResultsApi;
 import io.vertx.core.Future;
@@ -24,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   POST /api/v1/auth/login                  public
  *   GET  /metrics                            public (Prometheus)
  *   *    /api/v1/**                          bearer token, then the capability's routes
+ *   GET  /api/v1/logs/{sourceId}[/stream]    stored log lines; SSE (token may be ?access_token=)
+ *   GET  /api/v1/events[/stream]             domain events; SSE (token may be ?access_token=)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -51,8 +58,11 @@ public final class HttpServerVerticle extends VerticleBase {
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
         new AuthApi(ctx.auth()).mount(api);
 
+        api.route().handler(SseRequests.queryTokenForStreams());
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
+        new LogsApi(vertx, new LogRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
+        new EventsApi(vertx, new EventRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 

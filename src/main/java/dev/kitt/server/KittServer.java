@@ -7,6 +7,7 @@ import dev.kitt.auth.AuthService;
 import dev.kitt.bench.BenchmarkVerticle;
 import dev.kitt.campaigns.CampaignVerticle;
 import dev.kitt.config.KittConfig;
+import dev.kitt.events.EventsVerticle;
 import dev.kitt.logs.LogStreamVerticle;
 import dev.kitt.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,6 +70,7 @@ public final class KittServer {
                 .compose(id -> vertx.deployVerticle(new HeartbeatVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
+                .compose(id -> vertx.deployVerticle(new EventsVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new BenchmarkVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(http))
