@@ -3,7 +3,14 @@ package dev.kitt.server;
 import dev.kitt.Version;
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.devon.DevonProxy;
+import dev.kitt.devon.DevonStatusApi;
 import dev.kitt.events.EventRepository;
+import dev.kitt.models.ModelsApi;
+import dev.kitt.settings.SettingsApi;
+import dev.kitt.settings.SettingsService;
+import dev.kitt.store.SettingsRepository;
+import io.vertx.core.http.HttpClient;
 import dev.kitt.events.EventsApi;
 import dev.kitt.logs.LogRepository;
 import dev.kitt.logs.LogsApi;
@@ -31,6 +38,10 @@ import java.util.concurrent.TimeUnit;
  *   *    /api/v1/**                          bearer token, then the capability's routes
  *   GET  /api/v1/logs/{sourceId}[/stream]    stored log lines; SSE (token may be ?access_token=)
  *   GET  /api/v1/events[/stream]             domain events; SSE (token may be ?access_token=)
+ *   GET|PUT /api/v1/settings                 UI settings (stored value wins over env)
+ *   GET  /api/v1/models, /api/v1/devon/status
+ *   *    /devon-app/**                       reverse proxy to Devon, adds its API key (kitt_token cookie)
+ *   GET  /webjars/**                         browser libraries from the classpath (immutable)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -63,11 +74,19 @@ public final class HttpServerVerticle extends VerticleBase {
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
         new LogsApi(vertx, new LogRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
         new EventsApi(vertx, new EventRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
+        SettingsService settings = new SettingsService(new SettingsRepository(ctx.db()), System.getenv(),
+                ctx.config().home());
+        new SettingsApi(settings).mount(api);
+        new ModelsApi(vertx, settings).mount(api);
+        HttpClient outbound = vertx.createHttpClient();
+        new DevonStatusApi(outbound, settings).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 
         root.get("/metrics").handler(PrometheusScrapingHandler.create(ctx.metrics()));
         root.route("/api/v1/*").subRouter(api);
+        new DevonProxy(outbound, settings, ctx.auth()).mount(root);
+        root.route(DevonProxy.PREFIX + "/*").failureHandler(ErrorResponder::handle);
         WebApp.mount(vertx, root, ctx.config());
         for (int status : new int[]{400, 404, 405, 413, 415, 500}) {
             root.errorHandler(status, ErrorResponder.forStatus(status));
