@@ -26,8 +26,13 @@ function SettingsForm({ initial }) {
   const submit = async e => {
     e.preventDefault();
     setErrors({}); setSaved(false);
-    const body = { ...form };
-    if (!body.devon_api_key) delete body.devon_api_key;
+    // Read the submitted form itself: the DOM always holds what the user typed last.
+    const el = e.target.elements;
+    const body = {
+      model_dir: el.model_dir.value, results_dir: el.results_dir.value, devon_url: el.devon_url.value,
+      devon_tab_visible: el.devon_tab_visible.checked,
+    };
+    if (el.devon_api_key.value) body.devon_api_key = el.devon_api_key.value;
     try {
       setCurrent(await api('/settings', { method: 'PUT', body }));
       setSaved(true);

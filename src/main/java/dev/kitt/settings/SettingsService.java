@@ -89,8 +89,9 @@ public final class SettingsService {
         if (valid.isEmpty()) {
             throw ApiException.badRequest("request body names no setting to change");
         }
-        List<Future<Void>> writes = new ArrayList<>();
-        valid.forEach(e -> writes.add(store.put(PREFIX + e.getKey().key, e.getValue())));
-        return Future.all(writes).mapEmpty();
+        // One transaction: a form saves all its fields or none (and SQLite gets one writer, not five).
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        valid.forEach(e -> rows.put(PREFIX + e.getKey().key, e.getValue()));
+        return store.putAll(rows);
     }
 }

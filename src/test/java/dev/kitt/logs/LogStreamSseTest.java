@@ -3,6 +3,7 @@ package dev.kitt.logs;
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
 import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.SseClient;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -75,6 +75,18 @@ class SettingsModelsDevonTest {
     }
 
     @Test
+    @DisplayName("A full settings form, saved after a rejected one, stores every field")
+    void fullFormAfterRejection() {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")))) {
+            server.send(HttpMethod.PUT, "/api/v1/settings", "{\"model_dir\":\"/m\",\"results_dir\":\"rel\",\"devon_url\":\"\",\"devon_tab_visible\":true}", server.token());
+            var ok = server.send(HttpMethod.PUT, "/api/v1/settings", "{\"model_dir\":\"/m\",\"results_dir\":\"/srv/r\",\"devon_url\":\"\",\"devon_tab_visible\":true}", server.token());
+            assertEquals("/srv/r", ok.bodyAsJsonObject().getJsonObject("results_dir").getString("value"), ok.bodyAsString());
+            JsonObject s = server.get("/api/v1/settings").bodyAsJsonObject();
+            assertEquals("/srv/r", s.getJsonObject("results_dir").getString("value"), s.encode());
+        }
+    }
+
+    @Test
     @DisplayName("Models are found in the model directory and in a Devon manifest, with their engines")
     void models() throws Exception {
         Path models = Files.createDirectories(home.resolve("models"));

@@ -121,10 +121,13 @@ class WebAppBrowserTest {
         browser.screenshot("07-settings-error");
         replaceText(dir, "/srv/kitt/results");
         browser.driver.findElement(By.cssSelector("form.settings button[type=submit]")).click();
-        browser.awaitText(By.cssSelector(".form-actions"), "Saved.");
-        browser.screenshot("08-settings-saved");
-        assertEquals("/srv/kitt/results", server.get("/api/v1/settings").bodyAsJsonObject()
-                .getJsonObject("results_dir").getString("value"));
+        try {
+            browser.awaitText(By.cssSelector(".form-actions"), "Saved.");
+        } finally {
+            browser.screenshot("08-settings-saved");
+        }
+        JsonObject settings = server.get("/api/v1/settings").bodyAsJsonObject();
+        assertEquals("/srv/kitt/results", settings.getJsonObject("results_dir").getString("value"), settings.encode());
     }
 
     @Test

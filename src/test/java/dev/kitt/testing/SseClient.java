@@ -1,4 +1,4 @@
-package dev.kitt.logs;
+package dev.kitt.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real SSE reader over HTTP: records every frame (and comment) it receives, in order. */
-final class SseClient implements AutoCloseable {
-    record Frame(Long id, String event, String data, String comment) {
+public final class SseClient implements AutoCloseable {
+    public record Frame(Long id, String event, String data, String comment) {
     }
 
     private final List<Frame> frames = new ArrayList<>();
@@ -28,7 +28,7 @@ final class SseClient implements AutoCloseable {
         this.http = http;
     }
 
-    static SseClient open(Vertx vertx, int port, String path, String token, Long lastEventId) throws Exception {
+    public static SseClient open(Vertx vertx, int port, String path, String token, Long lastEventId) throws Exception {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
         SseClient client = new SseClient(http);
         RequestOptions opts = new RequestOptions().setMethod(HttpMethod.GET).setURI(path);
@@ -79,22 +79,22 @@ final class SseClient implements AutoCloseable {
         res.handler(parser);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    List<Frame> frames() {
+    public List<Frame> frames() {
         synchronized (frames) {
             return new ArrayList<>(frames);
         }
     }
 
-    List<Long> ids() {
+    public List<Long> ids() {
         return frames().stream().map(Frame::id).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Polls until the frames satisfy the condition, failing after the deadline. */
-    void awaitFrames(Predicate<List<Frame>> done, Duration deadline) throws InterruptedException {
+    public void awaitFrames(Predicate<List<Frame>> done, Duration deadline) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (!done.test(frames())) {
             if (System.nanoTime() > end) {
@@ -105,7 +105,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    void awaitLastId(long id, Duration deadline) throws InterruptedException {
+    public void awaitLastId(long id, Duration deadline) throws InterruptedException {
         awaitFrames(f -> f.stream().anyMatch(x -> x.id() != null && x.id() >= id), deadline);
     }
 
