@@ -31,7 +31,7 @@ export const Empty = ({ title, children }) => h('div', { class: 'empty' },
 /** Shows why something failed; a missing endpoint says the feature is not installed on this server. */
 export function Problem({ error, what }) {
   if (error.missing) {
-    return h(Empty, { title: `${what || 'This'} is not available on this server yet` },
+    return h(Empty, { title: `${what || 'This feature'}: not available on this server yet` },
       'The server answered 404 for this feature. It appears once the server version that provides it is deployed.');
   }
   return h('div', { class: 'problem', role: 'alert' }, h('strong', null, 'Something went wrong: '), error.message);

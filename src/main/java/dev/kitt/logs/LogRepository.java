@@ -21,10 +21,9 @@ public final class LogRepository {
         }
         List<Tuple> batch = new ArrayList<>(lines.size());
         lines.forEach(l -> batch.add(Tuple.of(l.sourceId(), l.seq(), l.ts(), l.line())));
-        // One transaction per batch: in autocommit each row would be its own commit (and fsync).
-        return db.inTransaction(conn -> conn.preparedQuery(db.dialect().sql(
+        return db.pool().preparedQuery(db.dialect().sql(
                         "INSERT INTO logs (source_id, seq, ts, line) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"))
-                .executeBatch(batch)).mapEmpty();
+                .executeBatch(batch).mapEmpty();
     }
 
     /** Lines after {@code afterSeq}, oldest first, at most {@code limit}. */

@@ -20,6 +20,8 @@ public final class SseClient implements AutoCloseable {
     public record Frame(Long id, String event, String data, String comment) {
     }
 
+    private final java.util.IdentityHashMap<Frame, Long> arrival = new java.util.IdentityHashMap<>();
+
     private final List<Frame> frames = new ArrayList<>();
     private final HttpClient http;
     private volatile int status;
@@ -73,7 +75,9 @@ public final class SseClient implements AutoCloseable {
             }
             block.clear();
             synchronized (frames) {
-                frames.add(new Frame(id, event, data == null ? null : data.toString(), comment));
+                Frame frame = new Frame(id, event, data == null ? null : data.toString(), comment);
+                frames.add(frame);
+                arrival.put(frame, System.nanoTime());
             }
         });
         res.handler(parser);
@@ -86,6 +90,13 @@ public final class SseClient implements AutoCloseable {
     public List<Frame> frames() {
         synchronized (frames) {
             return new ArrayList<>(frames);
+        }
+    }
+
+    /** System.nanoTime() when the frame was parsed (for latency measurements). */
+    public long receivedAt(Frame frame) {
+        synchronized (frames) {
+            return arrival.get(frame);
         }
     }
 

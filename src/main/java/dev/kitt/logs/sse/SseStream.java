@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class SseStream {
     static final int PAGE = 500;
+    static final long RETRY_MS = 250;
 
     private final Vertx vertx;
     private final HttpServerResponse response;
@@ -71,6 +72,8 @@ public final class SseStream {
         keepAliveTimer = vertx.setPeriodic(keepAliveMs, id -> {
             if (!closed && !response.writeQueueFull()) {
                 response.write(": keep-alive\n\n");
+                // A safety net: resumes work even if a drain notification was missed.
+                pump();
             }
         });
         pump();
@@ -140,8 +143,8 @@ public final class SseStream {
                 return;
             }
             if (ar.failed()) {
-                response.write(frame(null, "error", "{\"error\":\"store unavailable\"}"));
-                response.end();
+                // A busy store (SQLite under write load) is transient: keep the cursor, try again shortly.
+                vertx.setTimer(RETRY_MS, t -> pump());
                 return;
             }
             List<SseItem> page = ar.result();
