@@ -23,6 +23,7 @@ import java.util.List;
 public final class SseStream {
     static final int PAGE = 500;
     static final long RETRY_MS = 250;
+    static final int FLUSH_BYTES = 32 * 1024;
 
     private final Vertx vertx;
     private final HttpServerResponse response;
@@ -36,6 +37,8 @@ public final class SseStream {
     private boolean lagged;
     private boolean closed;
     private long keepAliveTimer = -1;
+    /** Frames waiting to be written together: one write per batch, not one syscall per line. */
+    private final StringBuilder out = new StringBuilder();
 
     /**
      * @param contiguous whether ids follow each other without holes (a log's seq); a filtered or
@@ -117,6 +120,9 @@ public final class SseStream {
             return;
         }
         while (!pending.isEmpty()) {
+            if (out.length() >= FLUSH_BYTES) {
+                flush();
+            }
             if (response.writeQueueFull()) {
                 return;
             }
@@ -128,11 +134,13 @@ public final class SseStream {
                 // An id went missing between us and the publisher: the store is the authority.
                 pending.addFirst(item);
                 needStore = true;
+                flush();
                 replay();
                 return;
             }
             send(item);
         }
+        flush();
     }
 
     private void replay() {
@@ -149,6 +157,7 @@ public final class SseStream {
             }
             List<SseItem> page = ar.result();
             page.forEach(this::send);
+            flush();
             needStore = page.size() == PAGE;
             if (!needStore) {
                 pending.removeIf(i -> i.id() <= cursor);
@@ -168,7 +177,14 @@ public final class SseStream {
 
     private void send(SseItem item) {
         cursor = item.id();
-        response.write(frame(item.id(), item.event(), item.data()));
+        out.append(frame(item.id(), item.event(), item.data()));
+    }
+
+    private void flush() {
+        if (out.length() > 0 && !closed) {
+            response.write(out.toString());
+            out.setLength(0);
+        }
     }
 
     static String frame(Long id, String event, String data) {
