@@ -21,6 +21,8 @@ public final class Addresses {
     // Request/reply and point-to-point
     public static final String COMMANDS_SUBMIT = "kitt.commands.submit";
     public static final String LOGS_APPEND = "kitt.logs.append";
+    /** Request: store a domain event {type, source_id?, body?}; it is then published on {@link #EVENTS} with its seq. */
+    public static final String EVENTS_RECORD = "kitt.events.record";
     public static final String BENCHMARK_START = "kitt.bench.start";
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
     /** Request/reply: re-read the store-backed gauges (latest results) before a scrape; empty body, empty reply. */

@@ -19,6 +19,18 @@ import dev.kitt.auth.UsersApi;
 import dev.kitt.config.SecurityConfig;
 import dev.kitt.campaigns.CampaignsApi;
 import dev.kitt.quicktests.QuickTestsApi;
+import dev.kitt.devon.DevonProxy;
+import dev.kitt.devon.DevonStatusApi;
+import dev.kitt.events.EventRepository;
+import dev.kitt.models.ModelsApi;
+import dev.kitt.settings.SettingsApi;
+import dev.kitt.settings.SettingsService;
+import dev.kitt.store.SettingsRepository;
+import io.vertx.core.http.HttpClient;
+import dev.kitt.events.EventsApi;
+import dev.kitt.logs.LogRepository;
+import dev.kitt.logs.LogsApi;
+import dev.kitt.logs.sse.SseRequests;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.results.ResultsApi;
 import dev.kitt.server.metrics.MetricsEndpoint;
@@ -56,6 +68,12 @@ import java.util.concurrent.TimeUnit;
  *                                            (viewer reads, admin writes, agent tokens 403), then
  *                                            each capability's routes (results, agents, commands,
  *                                            quicktests, campaigns, ...)
+ *   GET  /api/v1/logs/{sourceId}[/stream]    stored log lines; SSE (token may be ?access_token=)
+ *   GET  /api/v1/events[/stream]             domain events; SSE (token may be ?access_token=)
+ *   GET|PUT /api/v1/settings                 UI settings (stored value wins over env)
+ *   GET  /api/v1/models, /api/v1/devon/status
+ *   *    /devon-app/**                       reverse proxy to Devon, adds its API key (kitt_token cookie)
+ *   GET  /webjars/**                         browser libraries from the classpath (immutable)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
  * </pre>
  * Every failure goes through {@link ErrorResponder}, which writes the JSON error body.
@@ -114,6 +132,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new AgentPackageApi(vertx, fleet.packageJar()).mount(api);
         new AgentSelfApi(agents, enrollment).mount(api);
 
+        api.route().handler(SseRequests.queryTokenForStreams());
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
         api.route().handler(new RoleGuard(PUBLIC_PATHS, VIEWER_WRITES, AGENT_PATHS));
         new UsersApi(ctx.auth()).mount(api);
@@ -123,6 +142,14 @@ public final class HttpServerVerticle extends VerticleBase {
         new CommandsApi(vertx, new CommandRepository(ctx.db())).mount(api);
         new QuickTestsApi(vertx, ctx.db()).mount(api);
         new CampaignsApi(vertx, ctx.db()).mount(api);
+        new LogsApi(vertx, new LogRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
+        new EventsApi(vertx, new EventRepository(ctx.db()), SseRequests.keepAliveMs()).mount(api);
+        SettingsService settings = new SettingsService(new SettingsRepository(ctx.db()), System.getenv(),
+                ctx.config().home());
+        new SettingsApi(settings).mount(api);
+        new ModelsApi(vertx, settings).mount(api);
+        HttpClient outbound = vertx.createHttpClient();
+        new DevonStatusApi(outbound, settings).mount(api);
 
         api.route().failureHandler(ErrorResponder::handle);
 
@@ -130,6 +157,8 @@ public final class HttpServerVerticle extends VerticleBase {
         root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet));
         MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
+        new DevonProxy(outbound, settings, ctx.auth()).mount(root);
+        root.route(DevonProxy.PREFIX + "/*").failureHandler(ErrorResponder::handle);
         WebApp.mount(vertx, root, ctx.config());
         for (int status : new int[]{400, 401, 403, 404, 405, 413, 415, 500}) {
             root.errorHandler(status, ErrorResponder.forStatus(status));

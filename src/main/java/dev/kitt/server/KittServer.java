@@ -8,6 +8,7 @@ import dev.kitt.auth.AuthService;
 import dev.kitt.bench.BenchmarkVerticle;
 import dev.kitt.campaigns.CampaignVerticle;
 import dev.kitt.config.KittConfig;
+import dev.kitt.events.EventsVerticle;
 import dev.kitt.logs.LogStreamVerticle;
 import dev.kitt.server.metrics.KittMetricsVerticle;
 import dev.kitt.quicktests.QuickTestVerticle;
@@ -79,6 +80,7 @@ public final class KittServer {
                 .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet)));
         return fleetParts
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
+                .compose(id -> vertx.deployVerticle(new EventsVerticle(ctx)))
                 .compose(id -> fleet.builtInBenchmarks() ? vertx.deployVerticle(new BenchmarkVerticle(ctx))
                         : Future.succeededFuture("stand-in"))
                 .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))

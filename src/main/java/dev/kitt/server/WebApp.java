@@ -9,7 +9,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 /**
  * Serves the single-page app from webroot/ (the working directory's copy in development, the
  * jar's copy otherwise) with caching headers, and answers unknown page paths with index.html so
- * client-side routes survive a reload.
+ * client-side routes survive a reload. Browser libraries come from WebJars on the classpath under
+ * /webjars/.
  */
 final class WebApp {
     private WebApp() {
@@ -22,6 +23,9 @@ final class WebApp {
             rc.response().putHeader("X-Content-Type-Options", "nosniff");
             rc.next();
         });
+        // Versioned paths (/webjars/preact/10.24.3/...) never change content: cache for a year.
+        root.get("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
+                .setCachingEnabled(true).setMaxAgeSeconds(365L * 24 * 3600));
         root.get("/*").handler(StaticHandler.create(access, dir).setCachingEnabled(true).setMaxAgeSeconds(300));
         root.get("/*").handler(rc -> {
             String path = rc.normalizedPath();

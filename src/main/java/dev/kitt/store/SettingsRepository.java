@@ -21,6 +21,20 @@ public final class SettingsRepository {
                 key, value, System.currentTimeMillis()).mapEmpty();
     }
 
+    /** Stores several values in one transaction: all or none. */
+    public Future<Void> putAll(java.util.Map<String, String> values) {
+        long now = System.currentTimeMillis();
+        return db.inTransaction(conn -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+                chain = chain.compose(v -> db.query(conn, "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                        e.getKey(), e.getValue(), now).mapEmpty());
+            }
+            return chain;
+        });
+    }
+
     /** Stores the value unless the key exists, then returns whichever value won (safe across nodes). */
     public Future<String> putIfAbsent(String key, String value) {
         return db.query("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING",

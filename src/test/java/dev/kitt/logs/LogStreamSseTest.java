@@ -1,0 +1,143 @@
+package dev.kitt.logs;
+
+import dev.kitt.bus.Addresses;
+import dev.kitt.cli.Await;
+import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.SseClient;
+import dev.kitt.testing.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogStreamSseTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static Vertx client;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void setUp() {
+        System.setProperty("kitt.sse.keepAliveMs", "200");
+        client = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        System.clearProperty("kitt.sse.keepAliveMs");
+        Await.result(client.close());
+    }
+
+    static List<String> dialects() {
+        return TestDatabases.dialects();
+    }
+
+    static void append(TestServer server, String source, long firstSeq, int count) {
+        JsonArray lines = new JsonArray();
+        for (int i = 0; i < count; i++) {
+            lines.add("line " + (firstSeq + i));
+        }
+        Await.result(server.server().vertx().eventBus().request(Addresses.LOGS_APPEND,
+                new JsonObject().put("sourceId", source).put("firstSeq", firstSeq).put("lines", lines)));
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
+    @DisplayName("A client that reconnects with Last-Event-ID gets exactly the lines it missed, then live ones")
+    void reconnectGetsExactlyTheMissingLines(String dialect) throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+            append(server, "qt-1", 1, 10);
+            try (SseClient first = SseClient.open(client, server.port(), "/api/v1/logs/qt-1/stream", server.token(), null)) {
+                first.awaitLastId(10, DEADLINE);
+                assertEquals(range(1, 10), first.ids());
+                assertEquals("line 3", new JsonObject(first.frames().stream()
+                        .filter(f -> Long.valueOf(3).equals(f.id())).findFirst().orElseThrow().data()).getString("line"));
+            }
+            append(server, "qt-1", 11, 15);
+            try (SseClient again = SseClient.open(client, server.port(), "/api/v1/logs/qt-1/stream", server.token(), 10L)) {
+                again.awaitLastId(25, DEADLINE);
+                append(server, "qt-1", 26, 5);
+                again.awaitLastId(30, DEADLINE);
+                assertEquals(range(11, 30), again.ids());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Lines appended while the replay runs arrive once each, in order")
+    void replayAndLiveOverlapWithoutDuplicates() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")))) {
+            append(server, "qt-2", 1, 1200);
+            try (SseClient sse = SseClient.open(client, server.port(), "/api/v1/logs/qt-2/stream", server.token(), null)) {
+                for (int b = 0; b < 10; b++) {
+                    append(server, "qt-2", 1201 + b * 100L, 100);
+                }
+                sse.awaitLastId(2200, DEADLINE);
+                assertEquals(range(1, 2200), sse.ids());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("An idle stream sends a keep-alive comment at the configured interval")
+    void idleStreamSendsKeepAlive() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")));
+             SseClient sse = SseClient.open(client, server.port(), "/api/v1/logs/idle/stream", server.token(), null)) {
+            sse.awaitFrames(f -> f.stream().anyMatch(x -> "keep-alive".equals(x.comment())), DEADLINE);
+            assertTrue(sse.ids().isEmpty());
+        }
+    }
+
+    @Test
+    @DisplayName("The stream accepts the token as access_token, and refuses a missing token or a bad Last-Event-ID")
+    void streamAuthAndBadInput() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")))) {
+            append(server, "qt-3", 1, 3);
+            try (SseClient sse = SseClient.open(client, server.port(),
+                    "/api/v1/logs/qt-3/stream?access_token=" + server.token() + "&last_event_id=1", null, null)) {
+                sse.awaitLastId(3, DEADLINE);
+                assertEquals(range(2, 3), sse.ids());
+            }
+            assertEquals(401, server.send(HttpMethod.GET, "/api/v1/logs/qt-3/stream", null, null).statusCode());
+            assertEquals(401, server.send(HttpMethod.GET, "/api/v1/logs/qt-3?access_token=" + server.token(), null, null)
+                    .statusCode());
+            var bad = server.get("/api/v1/logs/qt-3/stream?last_event_id=abc");
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.bodyAsJsonObject().getString("error").contains("Last-Event-ID"));
+            assertEquals(400, server.get("/api/v1/logs/bad%20id").statusCode());
+        }
+    }
+
+    @Test
+    @DisplayName("The JSON page lists stored lines after a cursor")
+    void jsonPage() {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")))) {
+            append(server, "qt-4", 1, 7);
+            JsonObject page = server.get("/api/v1/logs/qt-4?after=2&limit=3").bodyAsJsonObject();
+            assertEquals(3, page.getJsonArray("items").size());
+            assertEquals(3L, page.getJsonArray("items").getJsonObject(0).getLong("seq"));
+            assertEquals(5L, page.getLong("next_after"));
+            assertEquals(400, server.get("/api/v1/logs/qt-4?limit=0").statusCode());
+        }
+    }
+}

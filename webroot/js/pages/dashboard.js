@@ -1,0 +1,42 @@
+import { h } from 'preact';
+import { Page, Card, Async, Table, Chip, fmt, useApi, link } from '../ui.js';
+
+export function Dashboard() {
+  const agents = useApi('/agents?per_page=100');
+  const results = useApi('/results?per_page=8');
+  const tests = useApi('/quicktests?per_page=8');
+  return h(Page, { title: 'Dashboard' },
+    h('div', { class: 'grid' },
+      h(Card, { title: 'Fleet', actions: link('#/agents', 'All agents') },
+        h(Async, { state: agents, what: 'The agent fleet' }, data => {
+          const items = data.items || [];
+          const count = s => items.filter(a => a.status === s).length;
+          const gpus = items.reduce((n, a) => n + ((a.hardware && a.hardware.gpus) || []).length, 0);
+          return h('div', { class: 'stats' },
+            stat('Agents', data.total ?? items.length), stat('Online', count('online')),
+            stat('Busy', count('busy')), stat('Offline', count('offline')), stat('GPUs', gpus));
+        })),
+      h(Card, { title: 'Running tests', actions: link('#/quicktests', 'Quick tests') },
+        h(Async, { state: tests, what: 'Quick tests' }, data => h(Table, {
+          rows: (data.items || []).filter(t => ['queued', 'running'].includes(t.status)),
+          empty: 'No test is running',
+          columns: [
+            { label: 'Test', render: t => link(`#/quicktests/${t.id}`, t.model || t.id) },
+            { label: 'Engine', key: 'engine' },
+            { label: 'Status', render: t => h(Chip, { status: t.status }) },
+          ],
+        })))),
+    h(Card, { title: 'Recent runs', actions: link('#/results', 'All results') },
+      h(Async, { state: results, what: 'Results' }, data => h(Table, {
+        rows: data.items, empty: 'No results yet: run a quick test or import a metrics.json',
+        columns: [
+          { label: 'Model', render: r => link(`#/results/${r.id}`, r.model) },
+          { label: 'Engine', key: 'engine' },
+          { label: 'Suite', key: 'suite_name' },
+          { label: 'Passed', render: r => h(Chip, { status: r.passed ? 'passed' : 'failed' }) },
+          { label: 'When', render: r => fmt.time(r.started_at) },
+        ],
+      }))));
+}
+
+const stat = (label, value) => h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, label));

@@ -1,0 +1,82 @@
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { Page, Card, Async, Table, Chip, Field, FormError, formErrors, fmt, useApi, link } from '../ui.js';
+import { LogView } from '../logview.js';
+
+const archOf = a => (a && a.hardware && (a.hardware.cpu && a.hardware.cpu.architecture || a.hardware.arch)) || null;
+
+export function QuickTests() {
+  const history = useApi('/quicktests?per_page=50');
+  return h(Page, { title: 'Quick test' },
+    h(QuickTestForm, { onLaunched: t => { location.hash = `#/quicktests/${t.id}`; } }),
+    h(Card, { title: 'History' }, h(Async, { state: history, what: 'Quick tests' }, data => h(Table, {
+      rows: data.items, rowKey: t => t.id, empty: 'No quick tests yet',
+      columns: [
+        { label: 'Test', render: t => link(`#/quicktests/${t.id}`, t.model || t.id) },
+        { label: 'Engine', key: 'engine' }, { label: 'Agent', render: t => t.agent_name || t.agent_id },
+        { label: 'Status', render: t => h(Chip, { status: t.status }) },
+        { label: 'Created', render: t => fmt.time(t.created_at) },
+      ],
+    }))));
+}
+
+function QuickTestForm({ onLaunched }) {
+  const agents = useApi('/agents?per_page=100');
+  const models = useApi('/models');
+  const engines = useApi('/engines');
+  const [form, setForm] = useState({ agent_id: '', model: '', engine: '', kind: 'benchmark', benchmark: 'throughput', suite: 'quick', profile: '' });
+  const [override, setOverride] = useState(false);
+  const [errors, setErrors] = useState({});
+  const [busy, setBusy] = useState(false);
+  const set = (k, v) => setForm({ ...form, [k]: v });
+  const agent = agents.data && (agents.data.items || []).find(a => a.id === form.agent_id);
+  const model = models.data && (models.data.items || []).find(m => (m.path || m.name) === form.model);
+  const engineList = (engines.data && (engines.data.items || engines.data)) || [];
+  // Only engines that load the model's format and run on the agent's architecture, unless overridden.
+  const fit = engineList.filter(e => override || ((!model || !e.formats || e.formats.includes(model.format))
+    && (!archOf(agent) || !e.architectures || e.architectures.includes(archOf(agent)))));
+  const names = fit.length ? fit.map(e => e.name) : (model ? model.engines : ['sim', 'vllm', 'llama_cpp', 'ollama', 'exllamav2', 'mlx']);
+  const submit = async e => {
+    e.preventDefault(); setErrors({}); setBusy(true);
+    const body = { agent_id: form.agent_id, model: form.model, engine: form.engine };
+    body[form.kind] = form[form.kind];
+    if (form.profile) body.profile = form.profile;
+    try { onLaunched(await api('/quicktests', { method: 'POST', body })); }
+    catch (err) { setErrors(err.missing ? { _form: 'Quick tests are not available on this server yet (404).' } : formErrors(err)); }
+    finally { setBusy(false); }
+  };
+  return h(Card, { title: 'Launch' }, h('form', { class: 'form-grid', onSubmit: submit, noValidate: true },
+    h(FormError, { errors }),
+    h(Field, { label: 'Agent', name: 'agent_id', errors }, a => h('select', { ...a, value: form.agent_id, onChange: e => set('agent_id', e.target.value) },
+      h('option', { value: '' }, agents.error ? 'agents unavailable' : 'Choose an agent'),
+      ((agents.data && agents.data.items) || []).map(ag => h('option', { value: ag.id }, `${ag.name || ag.id}${ag.is_test ? ' (test)' : ''} · ${ag.status}`)))),
+    h(Field, { label: 'Model', name: 'model', errors, hint: 'Pick from the model directory or type a path' }, a => h('div', null,
+      h('input', { ...a, list: 'model-options', value: form.model, onInput: e => set('model', e.target.value) }),
+      h('datalist', { id: 'model-options' }, ((models.data && models.data.items) || []).map(m => h('option', { value: m.path || m.name }, `${m.name} (${m.format})`))))),
+    h(Field, { label: 'Engine', name: 'engine', errors }, a => h('div', null,
+      h('select', { ...a, value: form.engine, onChange: e => set('engine', e.target.value) },
+        h('option', { value: '' }, 'Choose an engine'), names.map(n => h('option', { value: n }, n))),
+      h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: override, onChange: e => setOverride(e.target.checked) }), ' show all engines'))),
+    h(Field, { label: 'Profile (optional)', name: 'profile', errors }, a => h('input', { ...a, value: form.profile, onInput: e => set('profile', e.target.value) })),
+    h('fieldset', { class: 'field' }, h('legend', null, 'What to run'),
+      h('label', { class: 'inline' }, h('input', { type: 'radio', name: 'kind', checked: form.kind === 'benchmark', onChange: () => set('kind', 'benchmark') }), ' Benchmark'),
+      h('label', { class: 'inline' }, h('input', { type: 'radio', name: 'kind', checked: form.kind === 'suite', onChange: () => set('kind', 'suite') }), ' Suite')),
+    h(Field, { label: form.kind === 'suite' ? 'Suite' : 'Benchmark', name: form.kind, errors }, a => h('input', { ...a, value: form[form.kind], onInput: e => set(form.kind, e.target.value) })),
+    h('div', { class: 'form-actions' }, h('button', { class: 'primary', type: 'submit', disabled: busy }, busy ? 'Launching…' : 'Launch quick test'))));
+}
+
+export function QuickTestDetail({ params }) {
+  const id = encodeURIComponent(params.id);
+  const state = useApi(`/quicktests/${id}`);
+  return h(Page, { title: `Quick test ${params.id}`, actions: state.data && h(Chip, { status: state.data.status }) },
+    h(Async, { state, what: 'This quick test' }, t => h('div', { class: 'grid' },
+      h(Card, { title: 'Test' }, h('dl', { class: 'facts' },
+        h('dt', null, 'Agent'), h('dd', null, link(`#/agents/${t.agent_id}`, t.agent_name || t.agent_id)),
+        h('dt', null, 'Model'), h('dd', null, t.model), h('dt', null, 'Engine'), h('dd', null, t.engine),
+        h('dt', null, 'Runs'), h('dd', null, t.benchmark || t.suite),
+        h('dt', null, 'Result'), h('dd', null, t.result_id ? link(`#/results/${t.result_id}`, 'Open the result') : h('span', { class: 'muted' }, 'when finished')),
+        t.error && [h('dt', null, 'Error'), h('dd', { class: 'problem' }, t.error)]),
+        h('button', { onClick: state.reload }, 'Refresh')))),
+    h(Card, { title: 'Live log' }, h(LogView, { sourceId: params.id })));
+}
