@@ -110,7 +110,8 @@ public final class HttpServerVerticle extends VerticleBase {
         root = Router.router(vertx);
         api = Router.router(vertx);
 
-        root.route().handler(new SecurityHeaders(!ctx.config().insecure())::handle);
+        SecurityHeaders headers = new SecurityHeaders(!ctx.config().insecure());
+        root.route().handler(headers::handle);
         if (!sec.corsOrigins().isEmpty()) {
             root.route().handler(CorsHandler.create().addOrigins(sec.corsOrigins())
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
@@ -180,7 +181,11 @@ public final class HttpServerVerticle extends VerticleBase {
                     tlsEngine = ServerTls.configure(options, tlsFiles, sec);
                     return null;
                 });
-        return tls.compose(v -> {
+        // The served index.html's import map is allowed by hash; read before the port opens.
+        Future<Void> index = vertx.fileSystem().readFile(ctx.config().webroot().resolve("index.html").toString())
+                .onSuccess(buf -> headers.allowImportMapOf(buf.toString()))
+                .<Void>mapEmpty().recover(err -> Future.succeededFuture());
+        return index.compose(v -> tls).compose(v -> {
             server = vertx.createHttpServer(options);
             return server.requestHandler(root).listen();
         });

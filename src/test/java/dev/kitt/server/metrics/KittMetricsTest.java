@@ -43,13 +43,21 @@ class KittMetricsTest {
         return PrometheusText.parse(res.bodyAsString());
     }
 
-    /** Scrapes until the condition holds (facts are delivered asynchronously), for at most ten seconds. */
+    private static String kittSeries(PrometheusText t) {
+        return scrapeText().lines().filter(l -> l.startsWith("kitt_")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static String scrapeText() {
+        return server.get("/metrics").bodyAsString();
+    }
+
+    /** Scrapes until the condition holds (facts are delivered asynchronously), for at most 30 seconds (a loaded CI machine delivers late). */
     private static PrometheusText until(Predicate<PrometheusText> condition, String what) {
-        long deadline = System.currentTimeMillis() + 10_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         PrometheusText last = scrape();
         while (!condition.test(last)) {
             if (System.currentTimeMillis() > deadline) {
-                fail("timed out waiting for " + what);
+                fail("timed out waiting for " + what + "; last scrape:\n" + kittSeries(last));
             }
             last = scrape();
         }
