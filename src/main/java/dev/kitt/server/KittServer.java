@@ -74,18 +74,19 @@ public final class KittServer {
 
     private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx, FleetOptions fleet) {
         HttpServerVerticle http = new HttpServerVerticle(ctx, fleet);
-        Future<String> fleetParts = !fleet.builtInFleet() ? Future.succeededFuture("stand-ins")
-                : vertx.deployVerticle(new AgentRegistryVerticle(ctx))
-                .compose(id -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
-                .compose(id -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet)));
-        return fleetParts
+        // Whatever answers a request is deployed before whatever may send it on start-up: the
+        // fleet resumes test-agent work (and the demo submits its run) through kitt.bench.start.
+        return vertx.deployVerticle(new KittMetricsVerticle(ctx))
                 .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new EventsVerticle(ctx)))
                 .compose(id -> fleet.builtInBenchmarks() ? vertx.deployVerticle(new BenchmarkVerticle(ctx))
                         : Future.succeededFuture("stand-in"))
+                .compose(id -> !fleet.builtInFleet() ? Future.succeededFuture("stand-ins")
+                        : vertx.deployVerticle(new AgentRegistryVerticle(ctx))
+                        .compose(x -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
+                        .compose(x -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet))))
                 .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
-                .compose(id -> vertx.deployVerticle(new KittMetricsVerticle(ctx)))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> {
                     LOG.info("KITT listening on {}://{}:{} ({} store{})", http.tlsEngine() == null ? "http" : "https",
