@@ -74,7 +74,13 @@ final class CommandActions {
         return vertx.executeBlocking(() -> storage.prepare(model, log::line), false).compose(prepared ->
                 vertx.executeBlocking(() -> Files.createTempDirectory("kitt-run-"), false).compose(out -> {
                     List<String> cmd = new ArrayList<>();
-                    for (String part : runTestTemplate()) {
+                    List<String> template = new ArrayList<>(runTestTemplate());
+                    int profileFlag = template.indexOf("--profile");
+                    if (payload.getString("profile") == null && profileFlag >= 0 && profileFlag + 1 < template.size()) {
+                        // No profile asked for: leave the flag out and let kitt run use the engine's defaults.
+                        template.subList(profileFlag, profileFlag + 2).clear();
+                    }
+                    for (String part : template) {
                         cmd.add(part.replace("{model}", prepared.path()).replace("{engine}", engine)
                                 .replace("{suite}", payload.getString("suite", "quick"))
                                 .replace("{profile}", payload.getString("profile", "default"))

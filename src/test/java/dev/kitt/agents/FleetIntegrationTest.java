@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 import static dev.kitt.agents.FleetHarness.await;
@@ -72,6 +73,39 @@ class FleetIntegrationTest {
             assertEquals(1, FleetHarness.lines(counter));
         }
         await("offline once the agent stops", WAIT, () -> "offline".equals(status(agentId)));
+    }
+
+    @Test
+    @DisplayName("a real agent runs `kitt run` on the simulated engine as a child process; its log and result are stored")
+    void realAgentRunsKittRun() throws Exception {
+        Path home = tmp.resolve("agent-real");
+        String agentId = FleetHarness.enroll(server, home, "gpu-real");
+        // The agent's own command line for run_test, with this JVM's classpath instead of KITT_HOME/kitt.jar.
+        List<String> kittRun = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.kitt.Main", "run", "-m", "{model}", "-e", "{engine}",
+                "-s", "{suite}", "--profile", "{profile}", "-o", "{output}");
+        try (var agent = new FleetHarness.Agent(home, kittRun)) {
+            await("online", WAIT, () -> "online".equals(status(agentId)), () -> status(agentId));
+            String id = FleetHarness.submit(server, agentId,
+                    "{\"type\":\"run_test\",\"payload\":{\"model\":\"tiny-sim\",\"engine\":\"sim\",\"suite\":\"quick\"}}");
+            await("finished", java.time.Duration.ofSeconds(120), () -> {
+                String state = command(server, id).getString("state");
+                return "succeeded".equals(state) || "failed".equals(state);
+            });
+            JsonObject cmd = command(server, id);
+            assertEquals("succeeded", cmd.getString("state"), cmd.encode());
+            JsonObject run = server.get("/api/v1/results/" + cmd.getJsonObject("result").getString("result_id"))
+                    .bodyAsJsonObject();
+            assertEquals("sim", run.getString("engine"), run.encode());
+            assertEquals(agentId, run.getString("agent_id"));
+            JsonObject throughput = run.getJsonObject("document").getJsonArray("results").getJsonObject(0);
+            assertTrue(throughput.getJsonObject("metrics").getDouble("output_tokens_per_s") > 0, throughput.encode());
+            var logs = dev.kitt.cli.Await.result(server.server().context().db()
+                    .query("SELECT line FROM logs WHERE source_id = ? ORDER BY seq", id));
+            StringBuilder all = new StringBuilder();
+            logs.forEach(r -> all.append(r.getString(0)).append('\n'));
+            assertTrue(all.toString().contains("mmlu (run 1): passed"), all.toString());
+        }
     }
 
     @Test
