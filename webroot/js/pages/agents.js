@@ -12,7 +12,14 @@ export function AgentsList() {
   const [problem, setProblem] = useState(null);
   const act = async (fn) => { setProblem(null); try { await fn(); } catch (e) { setProblem(e); } };
   const createToken = () => act(async () => setEnrollment(await api('/enrollment-tokens', { method: 'POST', body: {} })));
-  const createTest = () => act(async () => { await api('/agents/test', { method: 'POST', body: {} }); state.reload(); });
+  // A test agent with a plausible single-GPU host; its name and hardware can be edited afterwards.
+  const createTest = () => act(async () => {
+    await api('/agents/test', { method: 'POST', body: {
+      name: `test-agent-${Date.now().toString(36)}`,
+      hardware: { gpu: 'Simulated GPU', gpu_count: 1, vram_gb: 24, cores: 8, ram_gb: 64 },
+    } });
+    state.reload();
+  });
   return h(Page, {
     title: 'Agents',
     actions: [h('button', { onClick: createTest }, 'Create test agent'), h('button', { class: 'primary', onClick: createToken }, 'Add an agent')],
@@ -20,7 +27,7 @@ export function AgentsList() {
   problem && h('div', { class: 'problem', role: 'alert' }, problem.missing ? 'This server does not offer that yet (404).' : problem.message),
   enrollment && h(Card, { title: 'Install an agent', class: 'highlight' },
     h('p', null, 'Run this on the GPU server. The token works once and expires ', fmt.time(Date.parse(enrollment.expires_at) || enrollment.expires_at), '.'),
-    h(CopyLine, { text: `curl -fsSL ${location.origin}/api/v1/agent/install.sh | bash -s -- --token ${enrollment.token}` })),
+    h(CopyLine, { text: `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${enrollment.token} sh` })),
   h(Card, null, h(Async, { state, what: 'The agent fleet' }, data => h(Table, {
     rows: data.items, rowKey: a => a.id, empty: 'No agents yet: add one, or create a test agent to try KITT without a GPU server',
     columns: [

@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useState, useEffect } from 'preact/hooks';
 import { api } from '../api.js';
 import { Page, Card, Async, Table, Chip, Field, FormError, formErrors, fmt, useApi, link } from '../ui.js';
 import { LogView } from '../logview.js';
@@ -69,6 +69,13 @@ function QuickTestForm({ onLaunched }) {
 export function QuickTestDetail({ params }) {
   const id = encodeURIComponent(params.id);
   const state = useApi(`/quicktests/${id}`);
+  const status = state.data && state.data.status;
+  // While the test runs, re-read its status so the result link appears without a manual refresh.
+  useEffect(() => {
+    if (!status || ['completed', 'failed', 'cancelled'].includes(status)) return undefined;
+    const timer = setInterval(state.reload, 2000);
+    return () => clearInterval(timer);
+  }, [status]);
   return h(Page, { title: `Quick test ${params.id}`, actions: state.data && h(Chip, { status: state.data.status }) },
     h(Async, { state, what: 'This quick test' }, t => h('div', { class: 'grid' },
       h(Card, { title: 'Test' }, h('dl', { class: 'facts' },

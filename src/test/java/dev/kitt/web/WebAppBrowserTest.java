@@ -148,6 +148,46 @@ class WebAppBrowserTest {
     }
 
     @Test
+    @Order(7)
+    @DisplayName("Create a test agent and an enrollment token, launch a quick test on the simulated engine, watch its log, open the result")
+    void fleetQuickTestFlow() throws Exception {
+        browser.open("/agents");
+        browser.await(By.cssSelector(".page-head h1"));
+        click("Create test agent");
+        browser.awaitText(By.id("main"), "online");
+        assertTrue(browser.driver.findElements(By.cssSelector(".badge")).size() > 0, "the test-agent badge");
+        click("Add an agent");
+        browser.awaitText(By.cssSelector("[data-testid=install-command]"), "KITT_ENROLL_TOKEN=kitt_enroll_");
+        browser.screenshot("18-agents-enrollment");
+
+        browser.open("/quicktests");
+        WebElement agent = browser.await(By.id("f-agent_id"));
+        browser.awaitText(By.id("f-agent_id"), "(test)");
+        new org.openqa.selenium.support.ui.Select(agent).selectByIndex(1);
+        browser.driver.findElement(By.id("f-model")).sendKeys("tiny-sim");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("f-engine"))).selectByValue("sim");
+        browser.driver.findElement(By.cssSelector("form.form-grid button[type=submit]")).click();
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().matches(".*#/quicktests/.+"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the quick test did not launch: " + browser.driver.findElement(By.id("main")).getText());
+        }
+        // The log streams in live while the run goes on inside the server.
+        browser.awaitText(By.cssSelector("[data-testid=log]"), "on the simulated engine");
+        WebElement result = browser.await(By.linkText("Open the result"));
+        browser.screenshot("19-quicktest-done");
+        result.click();
+        browser.awaitText(By.id("main"), "output_tokens_per_s");
+        browser.screenshot("20-quicktest-result");
+    }
+
+    private static void click(String buttonText) {
+        browser.driver.findElements(By.tagName("button")).stream().filter(b -> b.getText().trim().equals(buttonText))
+                .findFirst().orElseThrow(() -> new AssertionError("no button " + buttonText)).click();
+    }
+
+    @Test
     @Order(6)
     @DisplayName("Every other page renders content or a clear empty state, never a blank page")
     void otherPagesNeverBlank() throws Exception {

@@ -6,8 +6,11 @@ import io.vertx.core.json.JsonObject;
 public record AgentInfo(String id, String name, String arch, boolean test) {
     /** From the {@code kitt.agents.get} reply: {id, name, status, is_test, hardware{cpu{architecture}}}. */
     public static AgentInfo fromJson(JsonObject a) {
-        JsonObject hw = a.getJsonObject("hardware", new JsonObject());
-        String arch = hw.getJsonObject("cpu", new JsonObject()).getString("architecture");
+        // Real agents report hardware.cpu as an object (the hardware probe); test agents as chosen
+        // by the user, where cpu may be a plain name. Unknown architecture means "any".
+        JsonObject hw = a.getValue("hardware") instanceof JsonObject h ? h : new JsonObject();
+        String arch = hw.getValue("cpu") instanceof JsonObject cpu
+                ? cpu.getString("architecture", cpu.getString("arch")) : hw.getString("arch");
         return new AgentInfo(a.getString("id"), a.getString("name", a.getString("id")),
                 EngineCatalog.normaliseArch(arch), Boolean.TRUE.equals(a.getValue("is_test"))
                 || Integer.valueOf(1).equals(a.getValue("is_test")));
