@@ -38,7 +38,7 @@ final class FleetMeters {
     /** {agentId, status}: the agent's current status; "deleted" forgets it. */
     void status(JsonObject fact) {
         String agent = Facts.text(fact, null, "agentId", "agent_id", "id");
-        String status = Facts.text(fact, "unknown", "status", "state").toLowerCase();
+        String status = Facts.text(fact, "unknown", "status", "new", "state").toLowerCase();
         if (agent == null) {
             return;
         }

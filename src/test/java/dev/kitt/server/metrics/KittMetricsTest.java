@@ -28,7 +28,8 @@ class KittMetricsTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.config(home, ""));
+        // The facts are published by the test itself; the real fleet would race it for agent "a1".
+        server = TestServer.start(TestServer.config(home, ""), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet());
     }
 
     @AfterAll
