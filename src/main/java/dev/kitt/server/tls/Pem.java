@@ -65,6 +65,7 @@ public final class Pem {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the directory's own permissions have to do.
             Files.createFile(file);
         }
         Files.writeString(file, text);
