@@ -1,5 +1,6 @@
 package dev.kitt.agent;
 
+import dev.kitt.util.Directories;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -72,7 +73,8 @@ final class CommandActions {
         }
         ModelStorage storage = modelStorage();
         return vertx.executeBlocking(() -> storage.prepare(model, log::line), false).compose(prepared ->
-                vertx.executeBlocking(() -> Files.createTempDirectory("kitt-run-"), false).compose(out -> {
+                vertx.executeBlocking(() -> Files.createTempDirectory(
+                        Files.createDirectories(options.home().resolve("runs")), "run-"), false).compose(out -> {
                     List<String> cmd = new ArrayList<>();
                     List<String> template = new ArrayList<>(runTestTemplate());
                     int profileFlag = template.indexOf("--profile");
@@ -90,6 +92,8 @@ final class CommandActions {
                             .compose(code -> vertx.executeBlocking(() -> new JsonObject(
                                     Files.readString(out.resolve("metrics.json"))), false))
                             .eventually(() -> vertx.executeBlocking(() -> {
+                                // The result travels in the reply; the run's files would only fill the disk.
+                                Directories.deleteTree(out);
                                 if (prepared.copied() && settings.get().getBoolean("auto_cleanup", false)) {
                                     storage.cleanup(model, log::line);
                                 }

@@ -1,11 +1,12 @@
 package dev.kitt.agent;
 
+import dev.kitt.util.Directories;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -99,11 +100,7 @@ final class ModelStorage {
             }
         }
         for (Path t : targets) {
-            try (Stream<Path> s = Files.walk(t)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Directories.deleteTree(t);
             log.accept("deleted " + t);
             deleted.add(modelDir.relativize(t).toString());
         }

@@ -105,6 +105,9 @@ class FleetIntegrationTest {
             StringBuilder all = new StringBuilder();
             logs.forEach(r -> all.append(r.getString(0)).append('\n'));
             assertTrue(all.toString().contains("mmlu (run 1): passed"), all.toString());
+            try (var left = Files.list(home.resolve("runs"))) {
+                assertEquals(List.of(), left.toList(), "the run's output directory is removed once its result is sent");
+            }
         }
     }
 
