@@ -58,7 +58,8 @@ class StackDockerTest {
 
     private Process spawn(Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.kitt.Main"));
+                // C1 only: these short-lived CLI runs finish sooner without the optimising compiler.
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.kitt.Main"));
         cmd.addAll(Arrays.asList(args));
         cmd.addAll(List.of("--home", home.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
