@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 LoadgenCommand.class,
                 CampaignCommand.class,
                 AgentCommand.class,
+                StackCommand.class,
         })
 public final class KittCommand implements Runnable {
     @CommandLine.Spec
