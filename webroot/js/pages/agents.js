@@ -144,7 +144,7 @@ function AgentSettings({ id }) {
     const save = async e => {
       e.preventDefault(); setErrors({}); setSaved(false);
       try { await api(`/agents/${id}/settings`, { method: 'PUT', body: values }); setSaved(true); }
-      catch (err) { setErrors(formErrors(err)); }
+      catch (err) { setErrors(formErrors(err, keys)); }
     };
     const keys = Object.keys(values).filter(k => typeof values[k] !== 'object');
     if (!keys.length) return h(Empty, { title: 'This agent has no settings' });

@@ -43,7 +43,7 @@ function QuickTestForm({ onLaunched }) {
     body[form.kind] = form[form.kind];
     if (form.profile) body.profile = form.profile;
     try { onLaunched(await api('/quicktests', { method: 'POST', body })); }
-    catch (err) { setErrors(err.missing ? { _form: 'Quick tests are not available on this server yet (404).' } : formErrors(err)); }
+    catch (err) { setErrors(err.missing ? { _form: 'Quick tests are not available on this server yet (404).' } : formErrors(err, ['agent_id', 'model', 'engine', 'profile', form.kind])); }
     finally { setBusy(false); }
   };
   return h(Card, { title: 'Launch' }, h('form', { class: 'form-grid', onSubmit: submit, noValidate: true },

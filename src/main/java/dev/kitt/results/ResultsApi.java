@@ -95,11 +95,11 @@ public final class ResultsApi {
         if ("POST".equals(ctx.request().method().name())) {
             JsonObject body = Json.body(ctx);
             if (!(body.getValue("ids") instanceof JsonArray arr)) {
-                throw new ApiException(400, "invalid_field", "field 'ids' must be an array of result ids");
+                throw ApiException.invalidField("ids", "field 'ids' must be an array of result ids");
             }
             for (Object o : arr) {
                 if (!(o instanceof String s) || s.isBlank()) {
-                    throw new ApiException(400, "invalid_field", "field 'ids' must hold non-empty strings");
+                    throw ApiException.invalidField("ids", "field 'ids' must hold non-empty strings");
                 }
                 ids.add(s);
             }

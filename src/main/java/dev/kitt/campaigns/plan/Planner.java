@@ -24,14 +24,15 @@ public final class Planner {
     }
 
     public Plan plan(CampaignSpec spec, List<AgentInfo> agents) {
-        for (EngineSpec e : spec.engines()) {
+        for (int i = 0; i < spec.engines().size(); i++) {
+            EngineSpec e = spec.engines().get(i);
             if (!catalog.knows(e.name())) {
                 throw new SpecException("unknown_engine", "unknown engine '" + e.name() + "' (known: "
-                        + String.join(", ", catalog.engines()) + ")");
+                        + String.join(", ", catalog.engines()) + ")", "engines[" + i + "].name");
             }
             if (!Suites.knownSuite(e.suite())) {
                 throw new SpecException("unknown_suite", "unknown suite '" + e.suite() + "' for engine " + e.name()
-                        + " (known: " + String.join(", ", Suites.SUITES) + ")");
+                        + " (known: " + String.join(", ", Suites.SUITES) + ")", "engines[" + i + "].suite");
             }
         }
         List<String> profiles = spec.profiles().isEmpty() ? Arrays.asList((String) null) : spec.profiles();
