@@ -26,6 +26,7 @@ export function Dashboard() {
             { label: 'Status', render: t => h(Chip, { status: t.status }) },
           ],
         })))),
+    h(Regressions),
     h(Card, { title: 'Recent runs', actions: link('#/results', 'All results') },
       h(Async, { state: results, what: 'Results' }, data => h(Table, {
         rows: data.items, empty: 'No results yet: run a quick test or import a metrics.json',
@@ -37,6 +38,25 @@ export function Dashboard() {
           { label: 'When', render: r => fmt.time(r.started_at) },
         ],
       }))));
+}
+
+const DAYS = 30;
+
+/** Runs that got worse than the previous run of the same model × engine × benchmark (the server judges, as kitt ci does). */
+function Regressions() {
+  const since = Date.now() - DAYS * 86_400_000;
+  const state = useApi(`/results/regressions?since=${Math.floor(since / 60_000) * 60_000}`);
+  return h(Card, { title: 'Regressions', class: 'regressions', actions: h('span', { class: 'muted' }, `last ${DAYS} days, beyond 5 %`) },
+    h(Async, { state, what: 'Regression tracking' }, data => h(Table, {
+      rows: data.items, empty: `No regressions in the last ${DAYS} days`,
+      columns: [
+        { label: 'Run', render: r => link(`#/results/${r.run_id}`, `${r.model} · ${r.engine}`) },
+        { label: 'Benchmark', key: 'benchmark' },
+        { label: 'Worse', render: r => r.regressions.slice(0, 3).map(m => h('div', { class: 'regression' },
+          m.metric, ' ', h('span', { class: 'delta worse' }, m.change_pct === null ? 'from 0' : fmt.pct(m.change_pct)))) },
+        { label: 'Against', render: r => link(`#/results/compare?ids=${r.baseline_id},${r.run_id}`, `run of ${fmt.time(r.baseline_started_at)}`) },
+      ],
+    })));
 }
 
 const stat = (label, value) => h('div', { class: 'stat' }, h('span', { class: 'stat-value' }, value), h('span', { class: 'stat-label' }, label));
