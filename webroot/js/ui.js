@@ -19,7 +19,7 @@ export const Page = ({ title, actions, children }) => h('section', { class: 'pag
   h('header', { class: 'page-head' }, h('h1', null, title), actions && h('div', { class: 'actions' }, actions)),
   children);
 
-export const Card = ({ title, actions, children, class: cls }) => h('div', { class: `card ${cls || ''}` },
+export const Card = ({ title, actions, children, class: cls, ...rest }) => h('div', { ...rest, class: `card ${cls || ''}` },
   (title || actions) && h('div', { class: 'card-head' }, title && h('h2', null, title), actions),
   children);
 

@@ -34,8 +34,9 @@ function QuickTestForm({ onLaunched }) {
   const model = models.data && (models.data.items || []).find(m => (m.path || m.name) === form.model);
   const engineList = (engines.data && (engines.data.items || engines.data)) || [];
   // Only engines that load the model's format and run on the agent's architecture, unless overridden.
-  const fit = engineList.filter(e => override || ((!model || !e.formats || e.formats.includes(model.format))
-    && (!archOf(agent) || !e.architectures || e.architectures.includes(archOf(agent)))));
+  // "*" takes any model; no architectures listed means any CPU.
+  const fit = engineList.filter(e => override || ((!model || !e.formats || e.formats.includes('*') || e.formats.includes(model.format))
+    && (!archOf(agent) || !(e.architectures || []).length || e.architectures.includes(archOf(agent)))));
   const names = fit.length ? fit.map(e => e.name) : (model ? model.engines : ['sim', 'vllm', 'llama_cpp', 'ollama', 'exllamav2', 'mlx']);
   const submit = async e => {
     e.preventDefault(); setErrors({}); setBusy(true);

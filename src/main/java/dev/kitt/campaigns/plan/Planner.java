@@ -39,7 +39,10 @@ public final class Planner {
         List<PlannedRun> runs = new ArrayList<>();
         for (ModelSpec m : spec.models()) {
             for (EngineSpec e : spec.engines()) {
-                for (String profile : profiles) {
+                // An engine entry's own profile (config.profile) replaces the campaign-wide list for it.
+                List<String> own = e.config().getValue("profile") instanceof String p && !p.isBlank()
+                        ? List.of(p) : profiles;
+                for (String profile : own) {
                     runs.add(cell(runs.size() + 1, m, e, profile, agents));
                 }
             }
