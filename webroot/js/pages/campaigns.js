@@ -26,6 +26,8 @@ export function Campaigns() {
 export function CampaignDetail({ params }) {
   const id = encodeURIComponent(params.id);
   const state = useApi(`/campaigns/${id}`);
+  const agents = useApi('/agents?per_page=100');
+  const agentName = aid => ((agents.data && agents.data.items) || []).find(a => a.id === aid)?.name || aid.slice(0, 8);
   const [problem, setProblem] = useState(null);
   const status = state.data && state.data.status;
   // While the campaign runs, re-read it so per-test progress moves without a manual refresh.
@@ -50,7 +52,7 @@ export function CampaignDetail({ params }) {
         { label: '#', num: true, key: 'seq' },
         { label: 'Model', key: 'model' },
         { label: 'Engine', render: r => r.profile ? `${r.engine} · ${r.profile}` : r.engine },
-        { label: 'Agent', render: r => r.agent_id ? link(`#/agents/${r.agent_id}`, r.agent_id.slice(0, 8)) : '—' },
+        { label: 'Agent', render: r => r.agent_id ? link(`#/agents/${r.agent_id}`, agentName(r.agent_id)) : '—' },
         { label: 'Status', render: r => h('span', { 'data-testid': 'run-status' }, h(Chip, { status: r.status })) },
         { label: 'Detail', render: r => r.reason || r.error || (r.started_at ? `${fmt.num(((r.finished_at || Date.now()) - r.started_at) / 1000, 1)} s` : '—') },
         { label: 'Result', render: r => r.result_id ? link(`#/results/${r.result_id}`, 'result')
