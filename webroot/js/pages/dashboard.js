@@ -11,7 +11,8 @@ export function Dashboard() {
         h(Async, { state: agents, what: 'The agent fleet' }, data => {
           const items = data.items || [];
           const count = s => items.filter(a => a.status === s).length;
-          const gpus = items.reduce((n, a) => n + ((a.hardware && a.hardware.gpus) || []).length, 0);
+          // Probed hosts list their GPUs; test agents say how many they pretend to have.
+          const gpus = items.reduce((n, a) => n + (((a.hardware && a.hardware.gpus) || []).length || (a.hardware && a.hardware.gpu_count) || 0), 0);
           return h('div', { class: 'stats' },
             stat('Agents', data.total ?? items.length), stat('Online', count('online')),
             stat('Busy', count('busy')), stat('Offline', count('offline')), stat('GPUs', gpus));
@@ -52,8 +53,8 @@ function Regressions() {
       columns: [
         { label: 'Run', render: r => link(`#/results/${r.run_id}`, `${r.model} · ${r.engine}`) },
         { label: 'Benchmark', key: 'benchmark' },
-        { label: 'Worse', render: r => r.regressions.slice(0, 3).map(m => h('div', { class: 'regression' },
-          m.metric, ' ', h('span', { class: 'delta worse' }, m.change_pct === null ? 'from 0' : fmt.pct(m.change_pct)))) },
+        { label: 'Worse', render: r => h('div', null, r.regressions.slice(0, 3).map(m => h('div', { class: 'regression' },
+          m.metric, ' ', h('span', { class: 'delta worse' }, m.change_pct === null ? 'from 0' : fmt.pct(m.change_pct))))) },
         { label: 'Against', render: r => link(`#/results/compare?ids=${r.baseline_id},${r.run_id}`, `run of ${fmt.time(r.baseline_started_at)}`) },
       ],
     })));
