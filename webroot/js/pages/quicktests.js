@@ -4,7 +4,9 @@ import { api } from '../api.js';
 import { Page, Card, Async, Table, Chip, Field, FormError, formErrors, fmt, useApi, link } from '../ui.js';
 import { LogView } from '../logview.js';
 
-const archOf = a => (a && a.hardware && (a.hardware.cpu && a.hardware.cpu.architecture || a.hardware.arch)) || null;
+const ARCH = { aarch64: 'arm64', armv8: 'arm64', amd64: 'x86_64', x64: 'x86_64' };
+// Normalised as the server's planning does, so the engine list matches what it accepts.
+const archOf = a => { const raw = (a && a.hardware && (a.hardware.cpu && a.hardware.cpu.architecture || a.hardware.arch)) || null; return raw && (ARCH[raw.toLowerCase()] || raw.toLowerCase()); };
 
 export function QuickTests() {
   const history = useApi('/quicktests?per_page=50');

@@ -13,8 +13,9 @@ import java.util.Comparator;
 
 /**
  * Read-only GET /engines and GET /profiles: what forms (the quick test, the campaign wizard) offer.
- * An engine's {@code formats} are those campaign planning matches models against, so a form filters
- * models exactly as the plan will; "*" means any model (the simulated engine).
+ * An engine's {@code formats} and {@code architectures} are those campaign planning and quick tests
+ * check against (normalised: arm64, x86_64; none listed means any), so a form filters exactly as the
+ * server will; "*" means any model (the simulated engine).
  */
 public final class EnginesApi {
     private final Vertx vertx;
@@ -40,7 +41,7 @@ public final class EnginesApi {
                 .put("name", d.name()).put("image", d.defaultImage()).put("port", d.defaultPort())
                 .put("formats", new JsonArray(catalog.formatsFor(d.name())))
                 .put("modes", new JsonArray(d.modes().stream().map(RuntimeMode::id).sorted().toList()))
-                .put("architectures", new JsonArray(d.cpuArchitectures().stream().sorted().toList()))));
+                .put("architectures", new JsonArray(catalog.archs(d.name()).stream().sorted().toList()))));
         return new JsonObject().put("items", items).put("total", items.size());
     }
 
