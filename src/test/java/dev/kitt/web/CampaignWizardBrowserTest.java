@@ -66,7 +66,7 @@ class CampaignWizardBrowserTest {
     }
 
     @Test
-    @Order(1)
+    @Order(2)
     @DisplayName("A quick test submitted without an agent shows the server's message next to the agent field")
     void quickTestErrorNextToField() throws Exception {
         browser.open("/quicktests");
@@ -77,7 +77,24 @@ class CampaignWizardBrowserTest {
     }
 
     @Test
-    @Order(2)
+    @Order(1)
+    @DisplayName("A test agent with too many GPUs and an enrollment token valid for no time show their errors next to the fields")
+    void agentFormErrorsNextToFields() throws Exception {
+        browser.open("/agents");
+        click("Create test agent");
+        WebElement count = browser.await(By.id("f-hardware.gpu_count"));
+        count.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "99", Keys.ENTER);
+        browser.awaitText(By.id("f-hardware.gpu_count-err"), "hardware.gpu_count must be an integer from 1 to 64");
+        browser.screenshot("28-test-agent-field-error");
+        click("Add an agent");
+        WebElement ttl = browser.await(By.id("f-ttl_minutes"));
+        ttl.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "0", Keys.ENTER);
+        browser.awaitText(By.id("f-ttl_minutes-err"), "ttl_minutes must be an integer from 1 to 1440");
+        browser.screenshot("29-enrollment-field-error");
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("The wizard is walked by keyboard, a bad timeout comes back next to its field, and the review shows the matrix")
     void wizardToReview() throws Exception {
         browser.open("/campaigns");
@@ -119,7 +136,7 @@ class CampaignWizardBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("The launched campaign runs on the test agents and its page shows every test finishing")
     void launchAndWatch() throws Exception {
         click("Create and launch");
