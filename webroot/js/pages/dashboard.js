@@ -5,6 +5,7 @@ export function Dashboard() {
   const agents = useApi('/agents?per_page=100');
   const results = useApi('/results?per_page=8');
   const tests = useApi('/quicktests?per_page=8');
+  const campaigns = useApi('/campaigns?status=running&per_page=8');
   return h(Page, { title: 'Dashboard' },
     h('div', { class: 'grid' },
       h(Card, { title: 'Fleet', actions: link('#/agents', 'All agents') },
@@ -19,11 +20,14 @@ export function Dashboard() {
         })),
       h(Card, { title: 'Running tests', actions: link('#/quicktests', 'Quick tests') },
         h(Async, { state: tests, what: 'Quick tests' }, data => h(Table, {
-          rows: (data.items || []).filter(t => ['queued', 'running'].includes(t.status)),
+          // Quick tests still on their way, then campaigns in progress (when that list has loaded).
+          rows: [...(data.items || []).filter(t => ['queued', 'dispatched', 'running'].includes(t.status))
+            .map(t => ({ href: `#/quicktests/${t.id}`, name: t.model || t.id, what: t.engine, status: t.status })),
+          ...((campaigns.data && campaigns.data.items) || []).map(c => ({ href: `#/campaigns/${c.id}`, name: c.name, what: 'campaign', status: c.status }))],
           empty: 'No test is running',
           columns: [
-            { label: 'Test', render: t => link(`#/quicktests/${t.id}`, t.model || t.id) },
-            { label: 'Engine', key: 'engine' },
+            { label: 'Test', render: t => link(t.href, t.name) },
+            { label: 'Engine', key: 'what' },
             { label: 'Status', render: t => h(Chip, { status: t.status }) },
           ],
         })))),
