@@ -42,7 +42,8 @@ final class SchedulesApi {
         JsonObject definition = CampaignsApi.definition(body);
         Object cronValue = body.getValue("cron", definition.getValue("schedule"));
         if (!(cronValue instanceof String cronText)) {
-            throw new ApiException(400, "invalid_cron", "field 'cron' is required: a cron expression such as \"0 2 * * *\"", "cron");
+            throw new ApiException(400, "invalid_cron",
+                    "field 'cron' is required: a cron expression such as \"0 2 * * *\"", "cron");
         }
         CronSchedule cron;
         try {

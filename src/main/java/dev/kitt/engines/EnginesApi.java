@@ -37,8 +37,8 @@ public final class EnginesApi {
 
     JsonObject engines(EngineRegistry registry) {
         JsonArray items = new JsonArray();
-        registry.all().stream().sorted(Comparator.comparing(EngineDescriptor::name)).forEach(d -> items.add(new JsonObject()
-                .put("name", d.name()).put("image", d.defaultImage()).put("port", d.defaultPort())
+        registry.all().stream().sorted(Comparator.comparing(EngineDescriptor::name)).forEach(d -> items.add(
+                new JsonObject().put("name", d.name()).put("image", d.defaultImage()).put("port", d.defaultPort())
                 .put("formats", new JsonArray(catalog.formatsFor(d.name())))
                 .put("modes", new JsonArray(d.modes().stream().map(RuntimeMode::id).sorted().toList()))
                 .put("architectures", new JsonArray(catalog.archs(d.name()).stream().sorted().toList()))));

@@ -51,8 +51,10 @@ public final class Regressions {
             });
             return Future.all(histories).compose(done -> {
                 Map<String, List<JsonObject>> byPair = new HashMap<>();
-                histories.forEach(f -> f.result().forEach(r -> byPair.computeIfAbsent(pair(r), k -> new ArrayList<>()).add(r)));
-                List<String> ids = byPair.values().stream().flatMap(List::stream).map(r -> r.getString("id")).distinct().toList();
+                histories.forEach(f -> f.result().forEach(r ->
+                        byPair.computeIfAbsent(pair(r), k -> new ArrayList<>()).add(r)));
+                List<String> ids = byPair.values().stream().flatMap(List::stream).map(r -> r.getString("id"))
+                        .distinct().toList();
                 Future<List<Row>> rows = ids.isEmpty() ? Future.succeededFuture(List.of()) : results.metricsOf(ids);
                 return rows.map(metricRows -> judge(window, byPair, benchmarks(metricRows), thresholdPct));
             });

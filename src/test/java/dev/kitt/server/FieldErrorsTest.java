@@ -2,6 +2,7 @@ package dev.kitt.server;
 
 import dev.kitt.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -57,18 +58,18 @@ class FieldErrorsTest {
     @Test
     @DisplayName("A campaign names the key at fault as a path into its definition")
     void campaignFields() {
-        JsonObject def = new JsonObject().put("campaign_name", "c").put("agents", new io.vertx.core.json.JsonArray().add(agentId))
-                .put("models", new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", "m").put("gguf_repo", "r/m")))
-                .put("engines", new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", "sim")));
+        JsonObject def = new JsonObject().put("campaign_name", "c").put("agents", new JsonArray().add(agentId))
+                .put("models", new JsonArray().add(new JsonObject().put("name", "m").put("gguf_repo", "r/m")))
+                .put("engines", new JsonArray().add(new JsonObject().put("name", "sim")));
         assertField(server.post("/api/v1/campaigns", def.copy().put("campaign_name", " ").encode()), "campaign_name", "campaign_name");
         JsonObject badMode = def.copy();
         badMode.getJsonArray("engines").getJsonObject(0).put("mode", "teleport");
         assertField(server.post("/api/v1/campaigns/plan", badMode.encode()), "engines[0].mode", "mode must be");
-        JsonObject badEngine = def.copy().put("engines", new io.vertx.core.json.JsonArray().add(new JsonObject().put("name", "sim"))
+        JsonObject badEngine = def.copy().put("engines", new JsonArray().add(new JsonObject().put("name", "sim"))
                 .add(new JsonObject().put("name", "warp")));
         assertField(server.post("/api/v1/campaigns/plan", badEngine.encode()), "engines[1].name", "unknown engine 'warp'");
         assertField(server.post("/api/v1/campaigns/plan", def.copy().put("timeout_minutes", 0).encode()), "timeout_minutes", "timeout_minutes");
-        assertField(server.post("/api/v1/campaigns/plan", def.copy().put("agents", new io.vertx.core.json.JsonArray().add("ghost")).encode()),
+        assertField(server.post("/api/v1/campaigns/plan", def.copy().put("agents", new JsonArray().add("ghost")).encode()),
                 "agents", "unknown agent 'ghost'");
     }
 

@@ -27,7 +27,8 @@ final class TestHardware {
 
     private static String text(JsonObject h, String key) {
         if (!(h.getValue(key) instanceof String s) || s.isBlank() || s.length() > 200) {
-            throw ApiException.invalidField("hardware." + key, "hardware." + key + " is required: a string of 1-200 characters");
+            throw ApiException.invalidField("hardware." + key,
+                    "hardware." + key + " is required: a string of 1-200 characters");
         }
         return s;
     }
@@ -38,7 +39,8 @@ final class TestHardware {
             return fallback;
         }
         if (!(v instanceof Integer i) || i < min || i > max) {
-            throw ApiException.invalidField("hardware." + key, "hardware." + key + " must be an integer from " + min + " to " + max);
+            throw ApiException.invalidField("hardware." + key,
+                    "hardware." + key + " must be an integer from " + min + " to " + max);
         }
         return i;
     }

@@ -52,7 +52,8 @@ final class Yaml {
         Object v = o.getValue(key);
         if (!(v instanceof String s) || s.isBlank()) {
             // Top-level keys are named bare; nested ones by their path ("models[0].name").
-            throw SpecException.at("campaign".equals(path) ? key : path + "." + key, path + "." + key + " is required and must be a non-empty string");
+            throw SpecException.at("campaign".equals(path) ? key : path + "." + key,
+                    path + "." + key + " is required and must be a non-empty string");
         }
         return s;
     }
