@@ -6,9 +6,8 @@ export class ApiError extends Error {
     super((body && body.error) || `HTTP ${status}`);
     this.status = status;
     this.code = body && body.code;
-    // The server names the bad input in its message ("field 'x' ..." / "query parameter 'x' ...").
-    const m = /(?:field|parameter) '([^']+)'/.exec(this.message);
-    this.field = (body && body.field) || (m && m[1]);
+    // The input at fault, when the server names one (its error body's "field").
+    this.field = (body && body.field) || null;
   }
   get missing() { return this.status === 404 || this.status === 405; }
 }

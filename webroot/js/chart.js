@@ -44,7 +44,9 @@ export function LineChart({ title, xs, series, xLabel, unit, height = 240, time 
     axes: [{ label: xLabel }, { label: unit, size: 60 }],
     series: [{ label: xLabel }, ...series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, points: { size: 6 } }))],
   }, [xs, ...series.map(s => s.values)], node), [JSON.stringify([xs, series])]);
-  return h('div', { class: 'chart', ref: el, role: 'img', 'aria-label': title });
+  // data-series: how many series have data, for a reader (or a test) that cannot see the canvas.
+  const drawn = series.filter(s => s.values.some(v => v !== null && v !== undefined)).length;
+  return h('div', { class: 'chart', ref: el, role: 'img', 'aria-label': title || `${unit || ''} by ${xLabel}`, 'data-series': drawn });
 }
 
 /** A live time series fed by push(); keeps the last `keep` points. */

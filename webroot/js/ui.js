@@ -19,7 +19,7 @@ export const Page = ({ title, actions, children }) => h('section', { class: 'pag
   h('header', { class: 'page-head' }, h('h1', null, title), actions && h('div', { class: 'actions' }, actions)),
   children);
 
-export const Card = ({ title, actions, children, class: cls }) => h('div', { class: `card ${cls || ''}` },
+export const Card = ({ title, actions, children, class: cls, ...rest }) => h('div', { ...rest, class: `card ${cls || ''}` },
   (title || actions) && h('div', { class: 'card-head' }, title && h('h2', null, title), actions),
   children);
 
@@ -54,9 +54,13 @@ export function Field({ label, name, errors, hint, children }) {
     err && h('small', { class: 'field-error', id: `${id}-err`, role: 'alert' }, err));
 }
 
-/** Turns a failed submit into {field: message}, or {_form: message} when no field is named. */
-export function formErrors(error) {
-  return error.field ? { [error.field]: error.message } : { _form: error.message };
+/**
+ * Turns a failed submit into {field: message}, or {_form: message} when the server names no field
+ * or one this form does not show (pass the names it shows, so no message is ever lost).
+ */
+export function formErrors(error, shown) {
+  const onField = error.field && (!shown || shown.includes(error.field));
+  return onField ? { [error.field]: error.message } : { _form: error.message };
 }
 
 export const FormError = ({ errors }) => errors && errors._form

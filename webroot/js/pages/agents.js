@@ -3,31 +3,26 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, stream } from '../api.js';
 import { Page, Card, Async, Table, Chip, Empty, Field, FormError, formErrors, fmt, useApi, link } from '../ui.js';
 import { LineChart, useLiveSeries } from '../chart.js';
+import { TestAgentForm, EnrollForm } from './agentforms.js';
 
-const gpusOf = a => (a.hardware && (a.hardware.gpus || (a.hardware.gpu && a.hardware.gpu.devices))) || [];
+// Probed hosts list their GPUs; a test agent names one model and a count.
+const gpusOf = a => {
+  const hw = a.hardware || {};
+  if (typeof hw.gpu === 'string') return Array.from({ length: hw.gpu_count || 1 }, () => ({ name: hw.gpu, memory_mb: (hw.vram_gb || 0) * 1024 }));
+  return hw.gpus || (hw.gpu && hw.gpu.devices) || [];
+};
 
 export function AgentsList() {
   const state = useApi('/agents?per_page=100');
-  const [enrollment, setEnrollment] = useState(null);
-  const [problem, setProblem] = useState(null);
-  const act = async (fn) => { setProblem(null); try { await fn(); } catch (e) { setProblem(e); } };
-  const createToken = () => act(async () => setEnrollment(await api('/enrollment-tokens', { method: 'POST', body: {} })));
-  // A test agent with a plausible single-GPU host; its name and hardware can be edited afterwards.
-  const createTest = () => act(async () => {
-    await api('/agents/test', { method: 'POST', body: {
-      name: `test-agent-${Date.now().toString(36)}`,
-      hardware: { gpu: 'Simulated GPU', gpu_count: 1, vram_gb: 24, cores: 8, ram_gb: 64 },
-    } });
-    state.reload();
-  });
+  const [open, setOpen] = useState(null);
+  const toggle = which => () => setOpen(open === which ? null : which);
   return h(Page, {
     title: 'Agents',
-    actions: [h('button', { onClick: createTest }, 'Create test agent'), h('button', { class: 'primary', onClick: createToken }, 'Add an agent')],
+    actions: [h('button', { onClick: toggle('test'), 'aria-expanded': open === 'test' }, 'Create test agent'),
+      h('button', { class: 'primary', onClick: toggle('enroll'), 'aria-expanded': open === 'enroll' }, 'Add an agent')],
   },
-  problem && h('div', { class: 'problem', role: 'alert' }, problem.missing ? 'This server does not offer that yet (404).' : problem.message),
-  enrollment && h(Card, { title: 'Install an agent', class: 'highlight' },
-    h('p', null, 'Run this on the GPU server. The token works once and expires ', fmt.time(Date.parse(enrollment.expires_at) || enrollment.expires_at), '.'),
-    h(CopyLine, { text: `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${enrollment.token} sh` })),
+  open === 'test' && h(TestAgentForm, { onCreated: () => { setOpen(null); state.reload(); } }),
+  open === 'enroll' && h(EnrollForm),
   h(Card, null, h(Async, { state, what: 'The agent fleet' }, data => h(Table, {
     rows: data.items, rowKey: a => a.id, empty: 'No agents yet: add one, or create a test agent to try KITT without a GPU server',
     columns: [
@@ -44,12 +39,6 @@ function summariseGpus(gpus) {
   const byName = {};
   gpus.forEach(g => { const n = g.name || g.model || 'GPU'; byName[n] = (byName[n] || 0) + 1; });
   return Object.entries(byName).map(([n, c]) => `${c}× ${n}`).join(', ');
-}
-
-function CopyLine({ text }) {
-  const [copied, setCopied] = useState(false);
-  return h('div', { class: 'copyline' }, h('code', { 'data-testid': 'install-command' }, text),
-    h('button', { onClick: () => navigator.clipboard && navigator.clipboard.writeText(text).then(() => setCopied(true)) }, copied ? 'Copied' : 'Copy'));
 }
 
 export function AgentDetail({ params }) {
@@ -144,7 +133,7 @@ function AgentSettings({ id }) {
     const save = async e => {
       e.preventDefault(); setErrors({}); setSaved(false);
       try { await api(`/agents/${id}/settings`, { method: 'PUT', body: values }); setSaved(true); }
-      catch (err) { setErrors(formErrors(err)); }
+      catch (err) { setErrors(formErrors(err, keys)); }
     };
     const keys = Object.keys(values).filter(k => typeof values[k] !== 'object');
     if (!keys.length) return h(Empty, { title: 'This agent has no settings' });

@@ -4,7 +4,11 @@ import { api } from '../api.js';
 import { Page, Card, Async, Table, Chip, Field, FormError, formErrors, fmt, useApi, link } from '../ui.js';
 import { LogView } from '../logview.js';
 
-const archOf = a => (a && a.hardware && (a.hardware.cpu && a.hardware.cpu.architecture || a.hardware.arch)) || null;
+const SUITES = ['quick', 'standard', 'performance'];
+const BENCHMARKS = ['throughput', 'latency', 'streaming_latency', 'memory', 'warmup_analysis', 'mmlu', 'gsm8k', 'truthfulqa', 'hellaswag'];
+const ARCH = { aarch64: 'arm64', armv8: 'arm64', amd64: 'x86_64', x64: 'x86_64' };
+// Normalised as the server's planning does, so the engine list matches what it accepts.
+const archOf = a => { const raw = (a && a.hardware && (a.hardware.cpu && a.hardware.cpu.architecture || a.hardware.arch)) || null; return raw && (ARCH[raw.toLowerCase()] || raw.toLowerCase()); };
 
 export function QuickTests() {
   const history = useApi('/quicktests?per_page=50');
@@ -25,6 +29,7 @@ function QuickTestForm({ onLaunched }) {
   const agents = useApi('/agents?per_page=100');
   const models = useApi('/models');
   const engines = useApi('/engines');
+  const profiles = useApi('/profiles');
   const [form, setForm] = useState({ agent_id: '', model: '', engine: '', kind: 'benchmark', benchmark: 'throughput', suite: 'quick', profile: '' });
   const [override, setOverride] = useState(false);
   const [errors, setErrors] = useState({});
@@ -34,8 +39,9 @@ function QuickTestForm({ onLaunched }) {
   const model = models.data && (models.data.items || []).find(m => (m.path || m.name) === form.model);
   const engineList = (engines.data && (engines.data.items || engines.data)) || [];
   // Only engines that load the model's format and run on the agent's architecture, unless overridden.
-  const fit = engineList.filter(e => override || ((!model || !e.formats || e.formats.includes(model.format))
-    && (!archOf(agent) || !e.architectures || e.architectures.includes(archOf(agent)))));
+  // "*" takes any model; no architectures listed means any CPU.
+  const fit = engineList.filter(e => override || ((!model || !e.formats || e.formats.includes('*') || e.formats.includes(model.format))
+    && (!archOf(agent) || !(e.architectures || []).length || e.architectures.includes(archOf(agent)))));
   const names = fit.length ? fit.map(e => e.name) : (model ? model.engines : ['sim', 'vllm', 'llama_cpp', 'ollama', 'exllamav2', 'mlx']);
   const submit = async e => {
     e.preventDefault(); setErrors({}); setBusy(true);
@@ -43,7 +49,7 @@ function QuickTestForm({ onLaunched }) {
     body[form.kind] = form[form.kind];
     if (form.profile) body.profile = form.profile;
     try { onLaunched(await api('/quicktests', { method: 'POST', body })); }
-    catch (err) { setErrors(err.missing ? { _form: 'Quick tests are not available on this server yet (404).' } : formErrors(err)); }
+    catch (err) { setErrors(err.missing ? { _form: 'Quick tests are not available on this server yet (404).' } : formErrors(err, ['agent_id', 'model', 'engine', 'profile', form.kind])); }
     finally { setBusy(false); }
   };
   return h(Card, { title: 'Launch' }, h('form', { class: 'form-grid', onSubmit: submit, noValidate: true },
@@ -58,11 +64,14 @@ function QuickTestForm({ onLaunched }) {
       h('select', { ...a, value: form.engine, onChange: e => set('engine', e.target.value) },
         h('option', { value: '' }, 'Choose an engine'), names.map(n => h('option', { value: n }, n))),
       h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: override, onChange: e => setOverride(e.target.checked) }), ' show all engines'))),
-    h(Field, { label: 'Profile (optional)', name: 'profile', errors }, a => h('input', { ...a, value: form.profile, onInput: e => set('profile', e.target.value) })),
+    h(Field, { label: 'Profile (optional)', name: 'profile', errors }, a => h('select', { ...a, value: form.profile, onChange: e => set('profile', e.target.value) },
+      h('option', { value: '' }, 'none'), ((profiles.data && profiles.data.items) || []).filter(p => p.engine === form.engine)
+        .map(p => h('option', { value: p.name }, p.description ? `${p.name}: ${p.description}` : p.name)))),
     h('fieldset', { class: 'field' }, h('legend', null, 'What to run'),
       h('label', { class: 'inline' }, h('input', { type: 'radio', name: 'kind', checked: form.kind === 'benchmark', onChange: () => set('kind', 'benchmark') }), ' Benchmark'),
       h('label', { class: 'inline' }, h('input', { type: 'radio', name: 'kind', checked: form.kind === 'suite', onChange: () => set('kind', 'suite') }), ' Suite')),
-    h(Field, { label: form.kind === 'suite' ? 'Suite' : 'Benchmark', name: form.kind, errors }, a => h('input', { ...a, value: form[form.kind], onInput: e => set(form.kind, e.target.value) })),
+    h(Field, { label: form.kind === 'suite' ? 'Suite' : 'Benchmark', name: form.kind, errors }, a => h('select', { ...a, value: form[form.kind], onChange: e => set(form.kind, e.target.value) },
+      (form.kind === 'suite' ? SUITES : BENCHMARKS).map(n => h('option', { value: n }, n)))),
     h('div', { class: 'form-actions' }, h('button', { class: 'primary', type: 'submit', disabled: busy }, busy ? 'Launching…' : 'Launch quick test'))));
 }
 

@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { Page, Card, Async, Table, Chip, Empty, fmt, useApi, link } from '../ui.js';
-import { BarChart, LineChart } from '../chart.js';
+import { BarChart } from '../chart.js';
+import { RunCharts, LATENCY, THROUGHPUT } from './resultcharts.js';
 
 const FILTERS = ['model', 'engine', 'suite', 'passed'];
 
@@ -46,20 +47,6 @@ function Pager({ page, perPage, total, onPage }) {
     h('button', { disabled: page >= pages, onClick: () => onPage(page + 1) }, 'Next'));
 }
 
-const LATENCY = /(ttft|inter_token|itl|latency|e2e|tpot)/i;
-const THROUGHPUT = /(tokens?_per_s|throughput|req(uests)?_per_s|tps)/i;
-const PCT = /(?:^|_)(p(\d{1,2}(?:\.\d+)?)|avg|mean|min|max)(?:_|$)/i;
-
-/** Splits "p50_ttft_ms" / "ttft_ms_p50" into {family: "ttft_ms", stat: "p50"}. */
-function percentileOf(name) {
-  const m = PCT.exec(name);
-  if (!m) return null;
-  const family = name.replace(m[0], m[0].startsWith('_') && m[0].endsWith('_') ? '_' : '').replace(/^_|_$/g, '');
-  return { family, stat: m[1].toLowerCase() };
-}
-
-const ORDER = ['min', 'p50', 'avg', 'mean', 'p90', 'p95', 'p99', 'max'];
-
 export function ResultDetail({ params }) {
   const state = useApi(`/results/${encodeURIComponent(params.id)}`);
   return h(Async, { state, what: 'This result' }, run => {
@@ -70,7 +57,7 @@ export function ResultDetail({ params }) {
         fact('Suite', run.suite_name), fact('Benchmarks', `${run.passed_count} passed of ${run.total_benchmarks}`),
         fact('Duration', `${fmt.num(run.total_time_seconds)} s`), fact('Started', fmt.time(run.started_at)),
         fact('KITT', run.kitt_version), fact('Hardware', run.hardware_fingerprint || '—'), fact('Source', run.source))),
-      h(Charts, { benches }),
+      h(RunCharts, { benches }),
       benches.length === 0 ? h(Empty, { title: 'This run has no benchmark results' })
         : benches.map(b => h(Card, { title: `${b.test_name} #${b.run_number ?? 1}`, actions: h(Chip, { status: b.passed ? 'passed' : 'failed' }) },
           h(Table, {
@@ -80,32 +67,6 @@ export function ResultDetail({ params }) {
           }),
           (b.errors || []).length > 0 && h('ul', { class: 'errors' }, b.errors.map(e => h('li', null, String(e)))))));
   });
-}
-
-function Charts({ benches }) {
-  const all = benches.flatMap(b => Object.entries(b.metrics || {}).filter(([, v]) => typeof v === 'number').map(([k, v]) => ({ bench: b.test_name, k, v })));
-  // Latency percentiles: one line per metric family (ttft, inter-token ...) over p50 → p99.
-  const families = {};
-  all.filter(m => LATENCY.test(m.k)).forEach(m => {
-    const p = percentileOf(m.k);
-    if (p) (families[`${m.bench}: ${p.family}`] ||= {})[p.stat] = m.v;
-  });
-  const stats = ORDER.filter(s => Object.values(families).some(f => f[s] !== undefined));
-  const throughput = all.filter(m => THROUGHPUT.test(m.k));
-  // Throughput against concurrency: metrics or benchmark names that carry a concurrency level.
-  const conc = all.filter(m => THROUGHPUT.test(m.k) && /(?:concurrency|c)_?(\d+)/i.test(`${m.bench}_${m.k}`));
-  return h('div', { class: 'grid' },
-    stats.length > 0 && h(Card, { title: 'Latency percentiles' },
-      h(BarChart, { categories: stats, unit: 'ms', series: Object.entries(families).map(([label, f]) => ({ label, values: stats.map(s => f[s] ?? null) })) })),
-    throughput.length > 0 && h(Card, { title: 'Throughput' },
-      h(BarChart, { categories: throughput.map(m => `${m.bench}: ${m.k}`), series: [{ label: 'value', values: throughput.map(m => m.v) }] })),
-    conc.length > 1 && h(Card, { title: 'Throughput against concurrency' },
-      h(LineChart, {
-        xLabel: 'concurrency', unit: 'tokens/s',
-        xs: conc.map(m => Number(/(?:concurrency|c)_?(\d+)/i.exec(`${m.bench}_${m.k}`)[1])).sort((a, b) => a - b),
-        series: [{ label: 'throughput', values: conc.sort((a, b) => Number(/(\d+)/.exec(a.bench + a.k)[1]) - Number(/(\d+)/.exec(b.bench + b.k)[1])).map(m => m.v) }],
-      })),
-    stats.length === 0 && throughput.length === 0 && h(Card, { title: 'Charts' }, h(Empty, { title: 'No latency or throughput metrics to chart' })));
 }
 
 const fact = (k, v) => [h('dt', null, k), h('dd', null, v ?? '—')];

@@ -37,7 +37,7 @@ function SettingsForm({ initial }) {
       setCurrent(await api('/settings', { method: 'PUT', body }));
       setSaved(true);
       setForm(f => ({ ...f, devon_api_key: '' }));
-    } catch (err) { setErrors(formErrors(err)); }
+    } catch (err) { setErrors(formErrors(err, ['model_dir', 'results_dir', 'devon_url', 'devon_api_key'])); }
   };
   const origin = key => current[key] && h('span', { class: `origin origin-${current[key].source}` },
     current[key].source === 'env' ? `from ${current[key].env}` : current[key].source === 'ui' ? 'set here' : 'default');

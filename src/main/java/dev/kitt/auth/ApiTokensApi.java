@@ -30,7 +30,7 @@ public final class ApiTokensApi {
         JsonObject body = Json.body(ctx);
         String name = Json.requiredString(body, "name");
         if (name.length() > 100) {
-            throw new ApiException(400, "invalid_field", "field 'name' must have at most 100 characters");
+            throw ApiException.invalidField("name", "field 'name' must have at most 100 characters");
         }
         String role = Roles.from(body, "role", null);
         tokens.create(name, role, BearerAuthHandler.principal(ctx).id())

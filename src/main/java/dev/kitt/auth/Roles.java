@@ -21,7 +21,7 @@ public final class Roles {
             return fallback;
         }
         if (!(v instanceof String s) || !ALL.contains(s)) {
-            throw new ApiException(400, "invalid_field", "field '" + field + "' must be 'admin' or 'viewer'");
+            throw ApiException.invalidField(field, "field '" + field + "' must be 'admin' or 'viewer'");
         }
         return s;
     }

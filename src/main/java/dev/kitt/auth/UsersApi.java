@@ -42,7 +42,7 @@ public final class UsersApi {
         JsonObject body = Json.body(ctx);
         String username = Json.requiredString(body, "username");
         if (!username.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw new ApiException(400, "invalid_field", "field 'username' must be 1-64 letters, digits, '.', '_' or '-'");
+            throw ApiException.invalidField("username", "field 'username' must be 1-64 letters, digits, '.', '_' or '-'");
         }
         String password = password(body, "password");
         String role = Roles.from(body, "role", Roles.VIEWER);
@@ -100,7 +100,7 @@ public final class UsersApi {
         JsonObject body = Json.body(ctx);
         Object disabledField = body.getValue("disabled");
         if (disabledField != null && !(disabledField instanceof Boolean)) {
-            throw new ApiException(400, "invalid_field", "field 'disabled' must be true or false");
+            throw ApiException.invalidField("disabled", "field 'disabled' must be true or false");
         }
         String newPassword = body.containsKey("password") ? password(body, "password") : null;
         users.findById(id).compose(u -> {
@@ -139,7 +139,7 @@ public final class UsersApi {
     private static String password(JsonObject body, String field) {
         String p = Json.requiredString(body, field);
         if (p.length() < MIN_PASSWORD) {
-            throw new ApiException(400, "invalid_field", "field '" + field + "' must have at least " + MIN_PASSWORD + " characters");
+            throw ApiException.invalidField(field, "field '" + field + "' must have at least " + MIN_PASSWORD + " characters");
         }
         return p;
     }

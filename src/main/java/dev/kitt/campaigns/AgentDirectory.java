@@ -44,13 +44,13 @@ public final class AgentDirectory {
     private static Throwable explain(String agentId, Throwable err) {
         if (err instanceof ReplyException re) {
             if (re.failureType() == ReplyFailure.RECIPIENT_FAILURE && re.failureCode() == 404) {
-                return new SpecException("unknown_agent", "unknown agent '" + agentId + "'");
+                return new SpecException("unknown_agent", "unknown agent '" + agentId + "'", "agents");
             }
             if (re.failureType() == ReplyFailure.NO_HANDLERS || re.failureType() == ReplyFailure.TIMEOUT) {
                 return new SpecException("agents_unavailable", "cannot look up agent '" + agentId
                         + "': the agent registry is not answering");
             }
-            return new SpecException("unknown_agent", "agent '" + agentId + "': " + re.getMessage());
+            return new SpecException("unknown_agent", "agent '" + agentId + "': " + re.getMessage(), "agents");
         }
         return err;
     }

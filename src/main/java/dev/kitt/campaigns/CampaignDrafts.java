@@ -52,11 +52,11 @@ public final class CampaignDrafts {
         } catch (SpecException e) {
             return Future.failedFuture(e);
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(new SpecException("invalid_cron", e.getMessage()));
+            return Future.failedFuture(new SpecException("invalid_cron", e.getMessage(), "schedule"));
         }
         if (spec.agents().isEmpty()) {
             return Future.failedFuture(new SpecException("no_agents", "campaign '" + spec.name()
-                    + "' names no agents: add agents: [<agent id>, ...] (or pass --agent to kitt campaign run)"));
+                    + "' names no agents: add agents: [<agent id>, ...] (or pass --agent to kitt campaign run)", "agents"));
         }
         return agents.getAll(spec.agents()).compose(found -> {
             Plan plan = planner.plan(spec, found);

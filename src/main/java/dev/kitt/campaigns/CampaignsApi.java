@@ -70,7 +70,7 @@ public final class CampaignsApi {
     static JsonObject definition(JsonObject body) {
         if (body.getValue("yaml") != null) {
             if (!(body.getValue("yaml") instanceof String text)) {
-                throw new ApiException(400, "invalid_field", "field 'yaml' must be the campaign file as a string");
+                throw ApiException.invalidField("yaml", "field 'yaml' must be the campaign file as a string");
             }
             return spec(() -> CampaignSpec.fromYaml(text)).raw();
         }
@@ -100,7 +100,7 @@ public final class CampaignsApi {
     }
 
     static ApiException toApi(SpecException e) {
-        return new ApiException("agents_unavailable".equals(e.code()) ? 503 : 400, e.code(), e.getMessage());
+        return new ApiException("agents_unavailable".equals(e.code()) ? 503 : 400, e.code(), e.getMessage(), e.field());
     }
 
     private void list(RoutingContext ctx) {

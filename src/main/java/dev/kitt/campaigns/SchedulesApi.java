@@ -42,13 +42,14 @@ final class SchedulesApi {
         JsonObject definition = CampaignsApi.definition(body);
         Object cronValue = body.getValue("cron", definition.getValue("schedule"));
         if (!(cronValue instanceof String cronText)) {
-            throw new ApiException(400, "invalid_cron", "field 'cron' is required: a cron expression such as \"0 2 * * *\"");
+            throw new ApiException(400, "invalid_cron",
+                    "field 'cron' is required: a cron expression such as \"0 2 * * *\"", "cron");
         }
         CronSchedule cron;
         try {
             cron = CronSchedule.parse(cronText);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "invalid_cron", e.getMessage());
+            throw new ApiException(400, "invalid_cron", e.getMessage(), "cron");
         }
         definition.remove("schedule");
         long now = System.currentTimeMillis();

@@ -66,7 +66,8 @@ public final class QuickTestsApi {
             return tests.insert(id, t, System.currentTimeMillis());
         }).compose(v -> submit(id, t)).compose(v -> tests.get(id)).onSuccess(row -> Json.reply(ctx, 201, row))
                 .onFailure(err -> ctx.fail(err instanceof SpecException s
-                        ? new ApiException("agents_unavailable".equals(s.code()) ? 503 : 400, s.code(), s.getMessage())
+                        ? new ApiException("agents_unavailable".equals(s.code()) ? 503 : 400, s.code(), s.getMessage(),
+                                "unknown_agent".equals(s.code()) ? "agent_id" : null)
                         : err));
     }
 
@@ -78,23 +79,23 @@ public final class QuickTestsApi {
         Object benchmark = body.getValue("benchmark");
         if ((suite == null) == (benchmark == null)) {
             throw new ApiException(400, "invalid_field", "give exactly one of 'suite' (" + String.join(", ", Suites.SUITES)
-                    + ") or 'benchmark' (" + String.join(", ", Suites.BENCHMARKS) + ")");
+                    + ") or 'benchmark' (" + String.join(", ", Suites.BENCHMARKS) + ")", suite != null ? "suite" : "benchmark");
         }
         if (suite != null && (!(suite instanceof String s) || !Suites.knownSuite(s))) {
             throw new ApiException(400, "unknown_suite", "unknown suite '" + suite + "' (known: "
-                    + String.join(", ", Suites.SUITES) + ")");
+                    + String.join(", ", Suites.SUITES) + ")", "suite");
         }
         if (benchmark != null && (!(benchmark instanceof String b) || !Suites.knownBenchmark(b))) {
             throw new ApiException(400, "unknown_benchmark", "unknown benchmark '" + benchmark + "' (known: "
-                    + String.join(", ", Suites.BENCHMARKS) + ")");
+                    + String.join(", ", Suites.BENCHMARKS) + ")", "benchmark");
         }
         Object profile = body.getValue("profile");
         if (profile != null && (!(profile instanceof String p) || p.isBlank())) {
-            throw new ApiException(400, "invalid_field", "field 'profile' must be an engine profile name");
+            throw ApiException.invalidField("profile", "field 'profile' must be an engine profile name");
         }
         Object mode = body.getValue("mode");
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
-            throw new ApiException(400, "invalid_field", "field 'mode' must be docker, native or endpoint");
+            throw ApiException.invalidField("mode", "field 'mode' must be docker, native or endpoint");
         }
         return new JsonObject().put("agent_id", agent).put("model", model).put("engine", engine)
                 .put("suite", suite).put("benchmark", benchmark).put("profile", profile).put("mode", mode);
@@ -103,12 +104,12 @@ public final class QuickTestsApi {
     private void checkArch(AgentInfo agent, String engine) {
         if (!catalog.knows(engine)) {
             throw new ApiException(400, "unknown_engine", "unknown engine '" + engine + "' (known: "
-                    + String.join(", ", catalog.engines()) + ")");
+                    + String.join(", ", catalog.engines()) + ")", "engine");
         }
         Set<String> archs = catalog.archs(engine);
         if (!archs.isEmpty() && agent.arch() != null && !archs.contains(agent.arch())) {
             throw new ApiException(400, "incompatible_agent", "engine " + engine + " needs a "
-                    + String.join(" or ", archs) + " CPU; agent " + agent.id() + " has " + agent.arch());
+                    + String.join(" or ", archs) + " CPU; agent " + agent.id() + " has " + agent.arch(), "engine");
         }
     }
 

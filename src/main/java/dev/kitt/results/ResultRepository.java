@@ -132,6 +132,26 @@ public final class ResultRepository {
                 });
     }
 
+    /** Runs started at or after {@code since}, newest first. */
+    public Future<List<JsonObject>> startedSince(long since, int limit) {
+        return summaryList("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE started_at >= ? "
+                + "ORDER BY started_at DESC, id LIMIT ?", since, limit);
+    }
+
+    /** The latest runs of one model × engine started at or before {@code until}, newest first. */
+    public Future<List<JsonObject>> latestOf(String model, String engine, long until, int limit) {
+        return summaryList("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE model = ? AND engine = ? "
+                + "AND started_at <= ? ORDER BY started_at DESC, id LIMIT ?", model, engine, until, limit);
+    }
+
+    private Future<List<JsonObject>> summaryList(String sql, Object... params) {
+        return db.query(sql, params).map(rs -> {
+            List<JsonObject> out = new ArrayList<>();
+            rs.forEach(row -> out.add(summary(row)));
+            return out;
+        });
+    }
+
     public Future<List<JsonObject>> summaries(List<String> runIds) {
         String marks = String.join(", ", runIds.stream().map(x -> "?").toList());
         return db.query("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE id IN (" + marks + ")", runIds.toArray())

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The /api/v1/results routes: list, import, get, delete, compare and aggregate stored runs. */
+/** The /api/v1/results routes: list, import, get, delete, compare, aggregate and regressions of stored runs. */
 public final class ResultsApi {
     private final ResultRepository results;
 
@@ -27,6 +27,7 @@ public final class ResultsApi {
         api.get("/results/compare").handler(this::compare);
         api.post("/results/compare").handler(this::compare);
         api.get("/results/aggregate").handler(this::aggregate);
+        api.get("/results/regressions").handler(this::regressions);
         api.get("/results/:id").handler(this::get);
         api.delete("/results/:id").handler(this::delete);
     }
@@ -95,11 +96,11 @@ public final class ResultsApi {
         if ("POST".equals(ctx.request().method().name())) {
             JsonObject body = Json.body(ctx);
             if (!(body.getValue("ids") instanceof JsonArray arr)) {
-                throw new ApiException(400, "invalid_field", "field 'ids' must be an array of result ids");
+                throw ApiException.invalidField("ids", "field 'ids' must be an array of result ids");
             }
             for (Object o : arr) {
                 if (!(o instanceof String s) || s.isBlank()) {
-                    throw new ApiException(400, "invalid_field", "field 'ids' must hold non-empty strings");
+                    throw ApiException.invalidField("ids", "field 'ids' must hold non-empty strings");
                 }
                 ids.add(s);
             }
@@ -115,6 +116,32 @@ public final class ResultsApi {
             }
         }
         return new ArrayList<>(ids);
+    }
+
+    private void regressions(RoutingContext ctx) {
+        Long since = QueryParams.time(ctx, "since");
+        double threshold = thresholdPct(ctx);
+        int limit = QueryParams.integer(ctx, "limit", 100, 1, 500);
+        new Regressions(results).since(since == null ? System.currentTimeMillis() - 7 * 86_400_000L : since,
+                threshold, limit).onSuccess(body -> Json.ok(ctx, body)).onFailure(ctx::fail);
+    }
+
+    /** As kitt ci report's --threshold: a change within it is not a regression (default 5 %). */
+    private static double thresholdPct(RoutingContext ctx) {
+        String v = ctx.request().getParam("threshold_pct");
+        if (v == null || v.isBlank()) {
+            return 5.0;
+        }
+        try {
+            double pct = Double.parseDouble(v.trim());
+            if (pct >= 0 && pct <= 1000) {
+                return pct;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        throw new ApiException(400, "invalid_parameter",
+                "query parameter 'threshold_pct' must be a number of percent from 0 to 1000", "threshold_pct");
     }
 
     private void aggregate(RoutingContext ctx) {

@@ -7,11 +7,23 @@ package dev.kitt.server;
 public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
+    private final String field;
 
     public ApiException(int status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    /** @param field the request field (body key or query parameter) at fault, or null */
+    public ApiException(int status, String code, String message, String field) {
         super(message);
         this.status = status;
         this.code = code;
+        this.field = field;
+    }
+
+    /** A 400 about one named input; forms show the message next to that field. */
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(400, "invalid_field", message, field);
     }
 
     public int status() {
@@ -20,6 +32,11 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** The input at fault (e.g. "engine", "hardware.gpu"), or null when the whole request is. */
+    public String field() {
+        return field;
     }
 
     public static ApiException badRequest(String message) {

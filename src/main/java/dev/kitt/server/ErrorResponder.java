@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP responses: {"error": "...", "code": "..."} with the
- * right status. Domain exceptions map to status codes here and nowhere else.
+ * The one place where failures become HTTP responses: {"error": "...", "code": "..."} (plus
+ * {"field"} when one input is at fault) with the right status. Domain exceptions map to status
+ * codes here and nowhere else.
  */
 public final class ErrorResponder {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
@@ -29,10 +30,12 @@ public final class ErrorResponder {
         int status;
         String code;
         String message;
+        String field = null;
         if (failure instanceof ApiException api) {
             status = api.status();
             code = api.code();
             message = api.getMessage();
+            field = api.field();
         } else if (failure instanceof DecodeException) {
             status = 400;
             code = "bad_json";
@@ -51,17 +54,27 @@ public final class ErrorResponder {
             message = "internal error";
             LOG.error("unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
         }
-        write(ctx, status, code, message);
+        write(ctx, status, code, message, field);
     }
 
     private static void write(RoutingContext ctx, int status, String code, String message) {
+        write(ctx, status, code, message, null);
+    }
+
+    private static void write(RoutingContext ctx, int status, String code, String message, String field) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("error", message).put("code", code).encode());
+                .end(errorBody(message, code, field).encode());
+    }
+
+    /** {"error", "code"} plus "field" when one input is at fault. */
+    static JsonObject errorBody(String message, String code, String field) {
+        JsonObject body = new JsonObject().put("error", message).put("code", code);
+        return field == null ? body : body.put("field", field);
     }
 
     static String codeFor(int status) {

@@ -71,7 +71,7 @@ import java.util.concurrent.TimeUnit;
  *   GET  /api/v1/logs/{sourceId}[/stream]    stored log lines; SSE (token may be ?access_token=)
  *   GET  /api/v1/events[/stream]             domain events; SSE (token may be ?access_token=)
  *   GET|PUT /api/v1/settings                 UI settings (stored value wins over env)
- *   GET  /api/v1/models, /api/v1/devon/status
+ *   GET  /api/v1/models, /api/v1/devon/status, /api/v1/engines, /api/v1/profiles
  *   *    /devon-app/**                       reverse proxy to Devon, adds its API key (kitt_token cookie)
  *   GET  /webjars/**                         browser libraries from the classpath (immutable)
  *   GET  /*                                  the single-page app (static files, SPA fallback)
@@ -149,6 +149,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 ctx.config().home());
         new SettingsApi(settings).mount(api);
         new ModelsApi(vertx, settings).mount(api);
+        new dev.kitt.engines.EnginesApi(vertx, ctx.config().home()).mount(api);
         HttpClient outbound = vertx.createHttpClient();
         new DevonStatusApi(outbound, settings).mount(api);
 

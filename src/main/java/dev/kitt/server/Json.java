@@ -30,7 +30,7 @@ public final class Json {
     public static String requiredString(JsonObject body, String field) {
         Object v = body.getValue(field);
         if (!(v instanceof String s) || s.isBlank()) {
-            throw new ApiException(400, "invalid_field", "field '" + field + "' is required and must be a non-empty string");
+            throw ApiException.invalidField(field, "field '" + field + "' is required and must be a non-empty string");
         }
         return s;
     }

@@ -68,6 +68,6 @@ public final class QueryParams {
     }
 
     private static ApiException invalid(String name, String problem) {
-        return new ApiException(400, "invalid_parameter", "query parameter '" + name + "' " + problem);
+        return new ApiException(400, "invalid_parameter", "query parameter '" + name + "' " + problem, name);
     }
 }

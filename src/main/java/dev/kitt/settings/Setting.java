@@ -70,6 +70,6 @@ public enum Setting {
     }
 
     ApiException invalid(String why) {
-        return new ApiException(400, "invalid_field", "field '" + key + "' " + why);
+        return ApiException.invalidField(key, "field '" + key + "' " + why);
     }
 }

@@ -83,7 +83,7 @@ public final class SettingsService {
         List<Map.Entry<Setting, String>> valid = new ArrayList<>();
         for (String key : changes.fieldNames()) {
             Setting s = Setting.byKey(key).orElseThrow(() ->
-                    new ApiException(400, "invalid_field", "field '" + key + "' is not a setting"));
+                    ApiException.invalidField(key, "field '" + key + "' is not a setting"));
             valid.add(Map.entry(s, s.normalise(changes.getValue(key))));
         }
         if (valid.isEmpty()) {

@@ -99,4 +99,21 @@ class CampaignPlanningTest {
         assertThrows(SpecException.class, () -> CampaignSpec.fromYaml("- just\n- a list\n"));
         assertNull(CampaignSpec.fromYaml("campaign_name: x\nmodels: []\nengines: []\n").schedule());
     }
+
+    @Test
+    @DisplayName("an engine entry's own profile replaces the campaign-wide profiles for that engine only")
+    void enginesOwnProfile() {
+        CampaignSpec spec = CampaignSpec.fromYaml("""
+                campaign_name: profiled
+                profiles: [default, long-context]
+                models:
+                  - {name: m, gguf_repo: org/m-GGUF, safetensors_repo: org/m}
+                engines:
+                  - {name: vllm, config: {profile: fp8-kv}}
+                  - {name: llama_cpp}
+                """);
+        Plan plan = planner.plan(spec, List.of(X86));
+        assertEquals(List.of("vllm/fp8-kv", "llama_cpp/default", "llama_cpp/long-context"),
+                plan.runs().stream().map(r -> r.engine() + "/" + r.profile()).toList());
+    }
 }

@@ -154,9 +154,11 @@ class WebAppBrowserTest {
         browser.open("/agents");
         browser.await(By.cssSelector(".page-head h1"));
         click("Create test agent");
+        browser.await(By.cssSelector(".test-agent-form button[type=submit]")).click();
         browser.awaitText(By.id("main"), "online");
         assertTrue(browser.driver.findElements(By.cssSelector(".badge")).size() > 0, "the test-agent badge");
         click("Add an agent");
+        browser.await(By.cssSelector(".enroll-form button[type=submit]")).click();
         browser.awaitText(By.cssSelector("[data-testid=install-command]"), "KITT_ENROLL_TOKEN=kitt_enroll_");
         browser.screenshot("18-agents-enrollment");
 

@@ -50,11 +50,11 @@ public final class CommandsApi {
         String type = Json.requiredString(body, "type");
         Object payload = body.getValue("payload", new JsonObject());
         if (!(payload instanceof JsonObject)) {
-            throw new ApiException(400, "invalid_field", "payload must be a JSON object");
+            throw ApiException.invalidField("payload", "payload must be a JSON object");
         }
         Object deadline = body.getValue("deadline_s");
         if (deadline != null && (!(deadline instanceof Integer d) || d < 1 || d > 7 * 24 * 3600)) {
-            throw new ApiException(400, "invalid_field", "deadline_s must be an integer number of seconds (1 to 604800)");
+            throw ApiException.invalidField("deadline_s", "deadline_s must be an integer number of seconds (1 to 604800)");
         }
         send(rc, new JsonObject().put("agentId", rc.pathParam("id")).put("type", type).put("payload", payload)
                 .put("deadlineS", deadline));
@@ -63,7 +63,7 @@ public final class CommandsApi {
     private void cleanup(RoutingContext rc) {
         JsonObject body = rc.body().length() == 0 ? new JsonObject() : Json.body(rc);
         if (body.containsKey("model") && !(body.getValue("model") instanceof String)) {
-            throw new ApiException(400, "invalid_field", "model must be a string (omit it to delete every model)");
+            throw ApiException.invalidField("model", "model must be a string (omit it to delete every model)");
         }
         send(rc, new JsonObject().put("agentId", rc.pathParam("id")).put("type", "cleanup_storage")
                 .put("payload", new JsonObject().put("model", body.getString("model"))));

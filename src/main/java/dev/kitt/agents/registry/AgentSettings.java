@@ -33,7 +33,7 @@ public final class AgentSettings {
         JsonObject out = defaults().mergeIn(current == null ? new JsonObject() : current);
         for (String key : patch.fieldNames()) {
             if (!KEYS.contains(key)) {
-                throw new ApiException(400, "invalid_field", "unknown setting '" + key + "' (known: " + String.join(", ",
+                throw ApiException.invalidField(key, "unknown setting '" + key + "' (known: " + String.join(", ",
                         new java.util.TreeSet<>(KEYS)) + ")");
             }
             Object v = patch.getValue(key);
@@ -67,6 +67,6 @@ public final class AgentSettings {
     }
 
     private static ApiException invalid(String key, String why) {
-        return new ApiException(400, "invalid_field", "setting '" + key + "' " + why);
+        return ApiException.invalidField(key, "setting '" + key + "' " + why);
     }
 }

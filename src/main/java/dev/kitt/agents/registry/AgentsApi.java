@@ -57,7 +57,7 @@ public final class AgentsApi {
         JsonObject body = rc.body().length() == 0 ? new JsonObject() : Json.body(rc);
         Object ttl = body.getValue("ttl_minutes", 60);
         if (!(ttl instanceof Integer minutes) || minutes < 1 || minutes > 24 * 60) {
-            throw new ApiException(400, "invalid_field", "ttl_minutes must be an integer from 1 to 1440");
+            throw ApiException.invalidField("ttl_minutes", "ttl_minutes must be an integer from 1 to 1440");
         }
         enrollment.create(body.getString("name"), minutes * 60_000L)
                 .onSuccess(t -> Json.reply(rc, 201, t)).onFailure(rc::fail);
@@ -81,7 +81,7 @@ public final class AgentsApi {
         JsonObject body = Json.body(rc);
         for (String key : body.fieldNames()) {
             if (!key.equals("name") && !key.equals("tags") && !key.equals("notes")) {
-                throw new ApiException(400, "invalid_field", "field '" + key + "' cannot be changed (name, tags, notes can)");
+                throw ApiException.invalidField(key, "field '" + key + "' cannot be changed (name, tags, notes can)");
             }
         }
         if (body.containsKey("name")) {
@@ -89,10 +89,10 @@ public final class AgentsApi {
         }
         if (body.containsKey("tags") && !(body.getValue("tags") instanceof JsonArray tags
                 && tags.stream().allMatch(t -> t instanceof String))) {
-            throw new ApiException(400, "invalid_field", "tags must be an array of strings");
+            throw ApiException.invalidField("tags", "tags must be an array of strings");
         }
         if (body.containsKey("notes") && !(body.getValue("notes") instanceof String)) {
-            throw new ApiException(400, "invalid_field", "notes must be a string");
+            throw ApiException.invalidField("notes", "notes must be a string");
         }
         String id = rc.pathParam("id");
         agents.update(id, body.getString("name"), body.getJsonArray("tags"), body.getString("notes"))

@@ -10,7 +10,7 @@ final class TestHardware {
 
     static JsonObject from(Object value) {
         if (!(value instanceof JsonObject h)) {
-            throw new ApiException(400, "invalid_field", "hardware must be an object such as "
+            throw ApiException.invalidField("hardware", "hardware must be an object such as "
                     + "{\"gpu\": \"NVIDIA A100\", \"gpu_count\": 1, \"vram_gb\": 80, \"cpu\": \"EPYC\", \"cores\": 32, \"ram_gb\": 256}");
         }
         String gpu = text(h, "gpu");
@@ -27,7 +27,8 @@ final class TestHardware {
 
     private static String text(JsonObject h, String key) {
         if (!(h.getValue(key) instanceof String s) || s.isBlank() || s.length() > 200) {
-            throw new ApiException(400, "invalid_field", "hardware." + key + " is required: a string of 1-200 characters");
+            throw ApiException.invalidField("hardware." + key,
+                    "hardware." + key + " is required: a string of 1-200 characters");
         }
         return s;
     }
@@ -38,7 +39,8 @@ final class TestHardware {
             return fallback;
         }
         if (!(v instanceof Integer i) || i < min || i > max) {
-            throw new ApiException(400, "invalid_field", "hardware." + key + " must be an integer from " + min + " to " + max);
+            throw ApiException.invalidField("hardware." + key,
+                    "hardware." + key + " must be an integer from " + min + " to " + max);
         }
         return i;
     }

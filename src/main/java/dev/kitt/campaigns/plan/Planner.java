@@ -24,21 +24,25 @@ public final class Planner {
     }
 
     public Plan plan(CampaignSpec spec, List<AgentInfo> agents) {
-        for (EngineSpec e : spec.engines()) {
+        for (int i = 0; i < spec.engines().size(); i++) {
+            EngineSpec e = spec.engines().get(i);
             if (!catalog.knows(e.name())) {
                 throw new SpecException("unknown_engine", "unknown engine '" + e.name() + "' (known: "
-                        + String.join(", ", catalog.engines()) + ")");
+                        + String.join(", ", catalog.engines()) + ")", "engines[" + i + "].name");
             }
             if (!Suites.knownSuite(e.suite())) {
                 throw new SpecException("unknown_suite", "unknown suite '" + e.suite() + "' for engine " + e.name()
-                        + " (known: " + String.join(", ", Suites.SUITES) + ")");
+                        + " (known: " + String.join(", ", Suites.SUITES) + ")", "engines[" + i + "].suite");
             }
         }
         List<String> profiles = spec.profiles().isEmpty() ? Arrays.asList((String) null) : spec.profiles();
         List<PlannedRun> runs = new ArrayList<>();
         for (ModelSpec m : spec.models()) {
             for (EngineSpec e : spec.engines()) {
-                for (String profile : profiles) {
+                // An engine entry's own profile (config.profile) replaces the campaign-wide list for it.
+                List<String> own = e.config().getValue("profile") instanceof String p && !p.isBlank()
+                        ? List.of(p) : profiles;
+                for (String profile : own) {
                     runs.add(cell(runs.size() + 1, m, e, profile, agents));
                 }
             }

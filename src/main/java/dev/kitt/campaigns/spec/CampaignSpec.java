@@ -40,21 +40,21 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         }
         for (String key : new String[]{"disk", "notifications", "quant_filter", "slos"}) {
             if (doc.getValue(key) != null && !(doc.getValue(key) instanceof JsonObject)) {
-                throw new SpecException(key + " must be a mapping");
+                throw SpecException.at(key, key + " must be a mapping");
             }
         }
         for (String key : new String[]{"parallel", "devon_managed"}) {
             if (doc.getValue(key) != null && !(doc.getValue(key) instanceof Boolean)) {
-                throw new SpecException(key + " must be true or false");
+                throw SpecException.at(key, key + " must be true or false");
             }
         }
         Object schedule = doc.getValue("schedule");
         if (schedule != null && (!(schedule instanceof String s) || s.isBlank())) {
-            throw new SpecException("schedule must be a cron expression such as \"0 2 * * *\"");
+            throw SpecException.at("schedule", "schedule must be a cron expression such as \"0 2 * * *\"");
         }
         Object timeout = doc.getValue("timeout_minutes", DEFAULT_TIMEOUT_MINUTES);
         if (!(timeout instanceof Integer t) || t < 1 || t > 24 * 60) {
-            throw new SpecException("timeout_minutes must be a whole number of minutes between 1 and 1440");
+            throw SpecException.at("timeout_minutes", "timeout_minutes must be a whole number of minutes between 1 and 1440");
         }
         return new CampaignSpec(name, description == null ? null : String.valueOf(description), models, engines,
                 strings(doc, "agents"), strings(doc, "profiles"), (String) schedule, (Integer) timeout, doc.copy());
@@ -72,14 +72,14 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
             return new JsonArray();
         }
         if (!(v instanceof JsonArray arr)) {
-            throw new SpecException(key + " is required and must be a list");
+            throw SpecException.at(key, key + " is required and must be a list");
         }
         return arr;
     }
 
     private static JsonObject entry(JsonArray arr, int i, String key) {
         if (!(arr.getValue(i) instanceof JsonObject o)) {
-            throw new SpecException(key + "[" + i + "] must be a mapping with a name");
+            throw SpecException.at(key + "[" + i + "]", key + "[" + i + "] must be a mapping with a name");
         }
         return o;
     }
@@ -89,7 +89,7 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         List<String> out = new ArrayList<>();
         for (Object o : arr) {
             if (!(o instanceof String s) || s.isBlank()) {
-                throw new SpecException(key + " must be a list of names");
+                throw SpecException.at(key, key + " must be a list of names");
             }
             if (!out.contains(s)) {
                 out.add(s);

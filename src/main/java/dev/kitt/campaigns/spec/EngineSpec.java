@@ -12,29 +12,29 @@ public record EngineSpec(String name, String suite, List<String> formats, JsonOb
         String name = Yaml.requiredString(e, "name", path);
         Object suite = e.getValue("suite");
         if (suite != null && (!(suite instanceof String s) || s.isBlank())) {
-            throw new SpecException(path + ".suite must be a suite name such as quick");
+            throw SpecException.at(path + ".suite", path + ".suite must be a suite name such as quick");
         }
         List<String> formats = new ArrayList<>();
         Object f = e.getValue("formats");
         if (f != null) {
             if (!(f instanceof JsonArray arr)) {
-                throw new SpecException(path + ".formats must be a list such as [gguf]");
+                throw SpecException.at(path + ".formats", path + ".formats must be a list such as [gguf]");
             }
             for (Object o : arr) {
                 if (!(o instanceof String s) || s.isBlank()) {
-                    throw new SpecException(path + ".formats must hold format names");
+                    throw SpecException.at(path + ".formats", path + ".formats must hold format names");
                 }
                 formats.add(s.toLowerCase());
             }
         }
         Object c = e.getValue("config");
         if (c != null && !(c instanceof JsonObject)) {
-            throw new SpecException(path + ".config must be a mapping");
+            throw SpecException.at(path + ".config", path + ".config must be a mapping");
         }
         JsonObject config = c == null ? new JsonObject() : (JsonObject) c;
         Object mode = e.getValue("mode", config.getValue("mode"));
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
-            throw new SpecException(path + ".mode must be docker, native or endpoint");
+            throw SpecException.at(path + ".mode", path + ".mode must be docker, native or endpoint");
         }
         return new EngineSpec(name, suite == null ? "quick" : (String) suite, formats, config, (String) mode);
     }

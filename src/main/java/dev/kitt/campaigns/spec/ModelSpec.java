@@ -25,14 +25,14 @@ public record ModelSpec(String name, String params, Double estimatedSizeGb, Map<
             Object v = m.getValue(key);
             if (v != null) {
                 if (!(v instanceof String s) || s.isBlank()) {
-                    throw new SpecException(path + "." + key + " must be a non-empty string");
+                    throw SpecException.at(path + "." + key, path + "." + key + " must be a non-empty string");
                 }
                 refs.put(REF_KEYS.get(key), s);
             }
         }
         Object size = m.getValue("estimated_size_gb");
         if (size != null && !(size instanceof Number)) {
-            throw new SpecException(path + ".estimated_size_gb must be a number");
+            throw SpecException.at(path + ".estimated_size_gb", path + ".estimated_size_gb must be a number");
         }
         Object params = m.getValue("params");
         return new ModelSpec(name, params == null ? null : String.valueOf(params),

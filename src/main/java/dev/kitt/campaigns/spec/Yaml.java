@@ -51,7 +51,9 @@ final class Yaml {
     static String requiredString(JsonObject o, String key, String path) {
         Object v = o.getValue(key);
         if (!(v instanceof String s) || s.isBlank()) {
-            throw new SpecException(path + "." + key + " is required and must be a non-empty string");
+            // Top-level keys are named bare; nested ones by their path ("models[0].name").
+            throw SpecException.at("campaign".equals(path) ? key : path + "." + key,
+                    path + "." + key + " is required and must be a non-empty string");
         }
         return s;
     }
