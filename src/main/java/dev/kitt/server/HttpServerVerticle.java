@@ -131,7 +131,9 @@ public final class HttpServerVerticle extends VerticleBase {
         AgentRepository agents = new AgentRepository(ctx.db());
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar()).mount(api);
-        new AgentSelfApi(agents, enrollment).mount(api);
+        // Agents' mutual TLS needs TLS: over --insecure there is no certificate to present.
+        boolean agentMtls = sec.agentMtls() && !ctx.config().insecure();
+        new AgentSelfApi(vertx, agents, enrollment, ctx.config().certsDir(), agentMtls, () -> tlsFiles).mount(api);
 
         api.route().handler(SseRequests.queryTokenForStreams());
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
@@ -155,7 +157,7 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().failureHandler(ErrorResponder::handle);
 
         // The agent socket: token checked before the upgrade, outside the JSON body handling of /api/v1.
-        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet));
+        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet, agentMtls));
         MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
         new DevonProxy(outbound, settings, ctx.auth()).mount(root);
