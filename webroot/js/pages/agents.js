@@ -27,7 +27,8 @@ export function AgentsList() {
   problem && h('div', { class: 'problem', role: 'alert' }, problem.missing ? 'This server does not offer that yet (404).' : problem.message),
   enrollment && h(Card, { title: 'Install an agent', class: 'highlight' },
     h('p', null, 'Run this on the GPU server. The token works once and expires ', fmt.time(Date.parse(enrollment.expires_at) || enrollment.expires_at), '.'),
-    h(CopyLine, { text: `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${enrollment.token} sh` })),
+    // The server builds the line: over TLS it checks KITT's CA by fingerprint before installing.
+    h(CopyLine, { text: enrollment.install_command || `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${enrollment.token} sh` })),
   h(Card, null, h(Async, { state, what: 'The agent fleet' }, data => h(Table, {
     rows: data.items, rowKey: a => a.id, empty: 'No agents yet: add one, or create a test agent to try KITT without a GPU server',
     columns: [

@@ -6,6 +6,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -104,6 +105,20 @@ public final class ServerTrust {
 
     private TrustOptions trustOptions() {
         return TrustOptions.wrap((TrustManager) manager);
+    }
+
+    /** The same trust for java.net.http clients; null when insecure (those keep the JVM's default). */
+    public SSLContext sslContext() {
+        if (manager == null) {
+            return null;
+        }
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[]{manager}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     /** Why the last handshake was refused by this client, or null when it was not (or not for trust). */

@@ -31,6 +31,10 @@ public final class TlsMaterial {
      * @param kittCa      KITT's own CA certificate, which signs agents' client certificates
      */
     public record Prepared(Path cert, Path key, Path clientCa, String fingerprint, Path kittCa) {
+        /** Whether KITT's own CA signed the server certificate (no tls.cert given): then agents pin that CA. */
+        public boolean generated() {
+            return cert.equals(kittCa.resolveSibling("server.pem"));
+        }
     }
 
     private TlsMaterial() {
