@@ -123,6 +123,15 @@ class AgentTlsTest {
                     () -> refused.fatalReason() != null);
             assertTrue(refused.fatalReason().contains("does not contain the pinned CA"), refused.fatalReason());
             assertFalse(refused.isConnected());
+            Await.result(agentVertx.close());
+
+            // Without a pin the system trust store refuses KITT's self-signed CA, and says how to pin it.
+            new AgentConfig(config.server(), config.agentId(), config.token(), config.name(), config.modelDir(), null,
+                    null, null, null, null, null).save(agentHome);
+            AgentDaemon unpinned = startDaemon(agentHome);
+            FleetHarness.await("the unpinned agent gives up", Duration.ofSeconds(20),
+                    () -> unpinned.fatalReason() != null);
+            assertTrue(unpinned.fatalReason().contains("--ca-fingerprint " + pin), unpinned.fatalReason());
         }
     }
 
@@ -142,6 +151,8 @@ class AgentTlsTest {
             AgentDaemon daemon = startDaemon(agentHome);
             FleetHarness.await("the agent with its certificate connects", Duration.ofSeconds(20), daemon::isConnected,
                     daemon::fatalReason);
+            // Browsers and API clients have no certificate and need none (the test's own client has none).
+            assertEquals(200, s.get("/api/v1/agents").statusCode());
 
             // The right token without a certificate: refused at the upgrade with a JSON reason.
             UpgradeRejectedException none = assertInstanceOf(UpgradeRejectedException.class,
