@@ -45,7 +45,8 @@ export function EnrollForm() {
         a => h('input', { ...a, type: 'number', value: ttl, onInput: e => setTtl(e.target.value) })),
       h('div', { class: 'form-actions' }, h('button', { class: 'primary', type: 'submit' }, 'Create enrollment token'))),
     token && [h('p', null, 'Run this on the GPU server before ', fmt.time(Date.parse(token.expires_at) || token.expires_at), ':'),
-      h(CopyLine, { text: `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${token.token} sh` })]);
+      // The server builds the line: over TLS it checks KITT's CA by fingerprint before installing.
+      h(CopyLine, { text: token.install_command || `curl -fsSL ${location.origin}/api/v1/agent/install.sh | KITT_ENROLL_TOKEN=${token.token} sh` })]);
 }
 
 function CopyLine({ text }) {

@@ -1,5 +1,6 @@
 package dev.kitt.agent;
 
+import dev.kitt.trust.ServerTrust;
 import io.vertx.core.json.JsonObject;
 import org.yaml.snakeyaml.Yaml;
 
@@ -13,9 +14,34 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** KITT_HOME/agent.yaml: who this agent is, its token, its server and its model storage. */
+/**
+ * KITT_HOME/agent.yaml: who this agent is, its token, its server and its model storage, and how
+ * it trusts the server: the pinned CA fingerprint or a CA file and, for mutual TLS, its client
+ * certificate and key files (each null over plain http or when not used).
+ */
 public record AgentConfig(String server, String agentId, String token, String name, String modelDir,
-                          String shareSource, String shareMount) {
+                          String shareSource, String shareMount, String caFingerprint, String caCert,
+                          String clientCert, String clientKey) {
+
+    /** A copy of the CA file given to `kitt agent init --ca-cert`. */
+    public static Path caFile(Path home) {
+        return home.resolve("agent-ca.pem");
+    }
+
+    /** The certificate and key files `kitt agent init` writes when the server issues one. */
+    public static Path clientCertFile(Path home) {
+        return home.resolve("agent-client.pem");
+    }
+
+    public static Path clientKeyFile(Path home) {
+        return home.resolve("agent-client-key.pem");
+    }
+
+    /** How this agent trusts its server, presenting its client certificate when it has one. */
+    public ServerTrust trust(boolean insecure) {
+        return ServerTrust.of(caFingerprint, caCert == null ? null : Path.of(caCert), insecure).withClientCertificate(
+                clientCert == null ? null : Path.of(clientCert), clientKey == null ? null : Path.of(clientKey));
+    }
 
     public static Path file(Path home) {
         return home.resolve("agent.yaml");
@@ -46,7 +72,8 @@ public record AgentConfig(String server, String agentId, String token, String na
         URI.create((String) map.get("server"));
         return new AgentConfig((String) map.get("server"), (String) map.get("agent_id"), (String) map.get("token"),
                 str(map, "name"), str(map, "model_dir") == null ? home.resolve("models").toString() : str(map, "model_dir"),
-                str(map, "share_source"), str(map, "share_mount"));
+                str(map, "share_source"), str(map, "share_mount"), str(map, "ca_fingerprint"), str(map, "ca_cert"), str(map, "client_cert"),
+                str(map, "client_key"));
     }
 
     /** Writes agent.yaml atomically, readable by its owner only (it holds the token). */
@@ -60,6 +87,10 @@ public record AgentConfig(String server, String agentId, String token, String na
         map.put("model_dir", modelDir);
         map.put("share_source", shareSource);
         map.put("share_mount", shareMount);
+        map.put("ca_fingerprint", caFingerprint);
+        map.put("ca_cert", caCert);
+        map.put("client_cert", clientCert);
+        map.put("client_key", clientKey);
         StringBuilder yaml = new StringBuilder("# written by `kitt agent init`; keep private: it holds the agent token\n");
         // JSON strings are valid YAML scalars, and escape whatever a path or name may hold.
         map.forEach((k, v) -> yaml.append(k).append(": ").append(v == null ? "null"

@@ -45,7 +45,7 @@ public final class AgentDaemon extends VerticleBase implements AgentLink.Listene
         outbox = new DiskOutbox(vertx, options.home().resolve("outbox"));
         ledger = new CommandLedger(vertx, options.home().resolve("state").resolve("commands"));
         runner = new CommandRunner(vertx, config, options, ledger, outbox, this::sendNow, () -> settings);
-        link = new AgentLink(vertx, config, options.insecure(),
+        link = new AgentLink(vertx, config, config.trust(options.insecure()),
                 new Backoff(options.backoffBaseMs(), options.backoffCapMs()), this);
         return outbox.open()
                 .compose(v -> ledger.open())

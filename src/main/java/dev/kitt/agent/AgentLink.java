@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import dev.kitt.trust.ServerTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import java.net.URI;
 /**
  * The agent's one WebSocket to its server. Connects with the agent token, says hello, hands every
  * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops. A 401 or 403
- * at the upgrade (bad or revoked token) stops it with a clear reason instead of retrying.
+ * at the upgrade (bad or revoked token, missing client certificate) and a server whose certificate
+ * fails the pinned CA stop it with a clear reason instead of retrying: neither heals by itself.
  */
 final class AgentLink {
     private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
@@ -35,20 +37,22 @@ final class AgentLink {
     private final WebSocketConnectOptions connect;
     private final Backoff backoff;
     private final Listener listener;
+    private final ServerTrust trust;
     private WebSocket ws;
     private boolean stopped;
     private long retryTimer = -1;
 
-    AgentLink(Vertx vertx, AgentConfig config, boolean insecure, Backoff backoff, Listener listener) {
+    AgentLink(Vertx vertx, AgentConfig config, ServerTrust trust, Backoff backoff, Listener listener) {
         this.vertx = vertx;
         this.backoff = backoff;
         this.listener = listener;
+        this.trust = trust;
         URI server = URI.create(config.server());
         boolean tls = "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
         int port = server.getPort() > 0 ? server.getPort() : (tls ? 443 : 80);
-        this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-                .setSsl(tls).setTrustAll(tls && insecure).setVerifyHost(!insecure)
-                .setMaxMessageSize(16 * 1024 * 1024).setConnectTimeout(10_000));
+        WebSocketClientOptions options = new WebSocketClientOptions().setSsl(tls)
+                .setMaxMessageSize(16 * 1024 * 1024).setConnectTimeout(10_000);
+        this.client = vertx.createWebSocketClient(tls ? trust.apply(options) : options);
         String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
         this.connect = new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls)
                 .setURI(base + "/api/v1/agents/connect")
@@ -63,6 +67,7 @@ final class AgentLink {
         if (stopped) {
             return;
         }
+        trust.clearRefusal();
         client.connect(connect).onSuccess(socket -> {
             if (stopped) {
                 socket.close();
@@ -84,13 +89,27 @@ final class AgentLink {
             if (err instanceof UpgradeRejectedException rejected
                     && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
                 stopped = true;
-                listener.onFatal("the server refused this agent's token (HTTP " + rejected.getStatus()
-                        + "); re-enroll with `kitt agent init`");
+                listener.onFatal("the server refused this agent (HTTP " + rejected.getStatus() + ": "
+                        + reason(rejected) + "); re-enroll with `kitt agent init`");
+                return;
+            }
+            if (trust.refusal() != null) {
+                stopped = true;
+                listener.onFatal("refusing the server at " + connect.getHost() + ":" + connect.getPort() + ": "
+                        + trust.refusal());
                 return;
             }
             LOG.info("cannot reach the server: {}", err.getMessage());
             retry();
         });
+    }
+
+    private static String reason(UpgradeRejectedException rejected) {
+        try {
+            return new JsonObject(rejected.getBody()).getString("error", "no reason given");
+        } catch (RuntimeException e) {
+            return "no reason given";
+        }
     }
 
     private void down(String why) {

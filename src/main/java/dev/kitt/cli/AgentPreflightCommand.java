@@ -39,6 +39,9 @@ public final class AgentPreflightCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the checks as JSON instead of a table.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    ServerTrustOptions tls;
+
     private final Host host;
 
     public AgentPreflightCommand() {
@@ -53,7 +56,7 @@ public final class AgentPreflightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PreflightOptions options = new PreflightOptions(server, modelDir, minFreeGb, agentPort,
-                PreflightOptions.DEFAULT_HTTP_TIMEOUT);
+                PreflightOptions.DEFAULT_HTTP_TIMEOUT, tls.trust().sslContext());
         PreflightReport report = new Preflight(host).run(options);
         spec.commandLine().getOut().println(json ? report.toJson().encodePrettily() : report.table());
         spec.commandLine().getOut().flush();

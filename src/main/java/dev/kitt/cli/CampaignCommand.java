@@ -43,8 +43,11 @@ public final class CampaignCommand {
         @Option(names = "--token", description = "API token or JWT for --server (default: KITT_TOKEN)")
         String token;
 
+        @Mixin
+        ServerTrustOptions tls;
+
         RemoteCampaignClient remote() {
-            return new RemoteCampaignClient(server, token != null ? token : System.getenv("KITT_TOKEN"));
+            return new RemoteCampaignClient(server, token != null ? token : System.getenv("KITT_TOKEN"), tls.trust());
         }
 
         CampaignClient open() {

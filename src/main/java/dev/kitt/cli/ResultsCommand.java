@@ -34,9 +34,12 @@ public final class ResultsCommand {
         @Option(names = "--token", description = "API token or JWT for --server (default: KITT_TOKEN)")
         String token;
 
+        @Mixin
+        ServerTrustOptions tls;
+
         ResultsClient open() {
             if (server != null) {
-                return new RemoteResultsClient(server, token != null ? token : System.getenv("KITT_TOKEN"));
+                return new RemoteResultsClient(server, token != null ? token : System.getenv("KITT_TOKEN"), tls.trust());
             }
             return new LocalResultsClient(config.load(Map.of()));
         }

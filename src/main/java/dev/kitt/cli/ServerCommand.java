@@ -51,9 +51,13 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
                 cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile());
         if (tls) {
             // Not a secret: agents and browsers pin this to trust the self-signed CA.
+            var files = server.http().tlsFiles();
             System.out.printf("TLS through %s; CA certificate %s, SHA-256 fingerprint %s%n",
-                    server.http().tlsEngine().name().toLowerCase(), server.http().tlsFiles().clientCa(),
-                    server.http().tlsFiles().fingerprint());
+                    server.http().tlsEngine().name().toLowerCase(), files.generated() ? files.kittCa() : files.cert(),
+                    files.fingerprint());
+            if (files.generated()) {
+                System.out.printf("Agents and CLI clients trust it with --ca-fingerprint %s%n", files.fingerprint());
+            }
         } else {
             System.out.println("WARNING: plain HTTP (--insecure): for local development only");
         }

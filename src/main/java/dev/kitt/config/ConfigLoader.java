@@ -31,7 +31,8 @@ public final class ConfigLoader {
             Map.entry("KITT_TLS_CERT", "tls.cert"),
             Map.entry("KITT_TLS_KEY", "tls.key"),
             Map.entry("KITT_TLS_CLIENT_AUTH", "tls.client_auth"),
-            Map.entry("KITT_TLS_CLIENT_CA", "tls.client_ca"));
+            Map.entry("KITT_TLS_CLIENT_CA", "tls.client_ca"),
+            Map.entry("KITT_TLS_AGENT_MTLS", "tls.agent_mtls"));
 
     private ConfigLoader() {
     }

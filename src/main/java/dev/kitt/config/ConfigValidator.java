@@ -17,7 +17,7 @@ final class ConfigValidator {
             "server.body_limit_bytes", "server.webroot", "server.shutdown_grace_s",
             "database.url", "auth.jwt_ttl_minutes", "auth.admin_password",
             "auth.login_max_failures", "auth.login_window_s", "server.cors_origins", "metrics.require_token",
-            "tls.cert", "tls.key", "tls.client_auth", "tls.client_ca");
+            "tls.cert", "tls.key", "tls.client_auth", "tls.client_ca", "tls.agent_mtls");
 
     private ConfigValidator() {
     }
@@ -69,7 +69,8 @@ final class ConfigValidator {
         return new SecurityConfig(cert, key, clientAuth, path(flat, "tls.client_ca"), origins(flat),
                 integer(flat, "auth.login_max_failures", 5, 1, 1000),
                 integer(flat, "auth.login_window_s", 60, 1, 86_400),
-                bool(flat, "metrics.require_token", false));
+                bool(flat, "metrics.require_token", false),
+                bool(flat, "tls.agent_mtls", false));
     }
 
     private static Path path(JsonObject flat, String key) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param loginMaxFailures   failed logins per username and address before 429
  * @param loginWindowSeconds the window those failures are counted in
  * @param metricsRequireToken whether GET /metrics needs a bearer token
+ * @param agentMtls          agents must present the client certificate issued at their enrollment
  */
 public record SecurityConfig(
         Path tlsCert,
@@ -24,28 +25,34 @@ public record SecurityConfig(
         List<String> corsOrigins,
         int loginMaxFailures,
         int loginWindowSeconds,
-        boolean metricsRequireToken) {
+        boolean metricsRequireToken,
+        boolean agentMtls) {
 
     public SecurityConfig {
         corsOrigins = List.copyOf(corsOrigins);
     }
 
     public static SecurityConfig defaults() {
-        return new SecurityConfig(null, null, "none", null, List.of(), 5, 60, false);
+        return new SecurityConfig(null, null, "none", null, List.of(), 5, 60, false, false);
     }
 
     public SecurityConfig withClientAuth(String mode, Path clientCa) {
         return new SecurityConfig(tlsCert, tlsKey, mode, clientCa, corsOrigins, loginMaxFailures,
-                loginWindowSeconds, metricsRequireToken);
+                loginWindowSeconds, metricsRequireToken, agentMtls);
     }
 
     public SecurityConfig withMetricsRequireToken(boolean required) {
         return new SecurityConfig(tlsCert, tlsKey, tlsClientAuth, tlsClientCa, corsOrigins, loginMaxFailures,
-                loginWindowSeconds, required);
+                loginWindowSeconds, required, agentMtls);
     }
 
     public SecurityConfig withCorsOrigins(List<String> origins) {
         return new SecurityConfig(tlsCert, tlsKey, tlsClientAuth, tlsClientCa, origins, loginMaxFailures,
-                loginWindowSeconds, metricsRequireToken);
+                loginWindowSeconds, metricsRequireToken, agentMtls);
+    }
+
+    public SecurityConfig withAgentMtls(boolean required) {
+        return new SecurityConfig(tlsCert, tlsKey, tlsClientAuth, tlsClientCa, corsOrigins, loginMaxFailures,
+                loginWindowSeconds, metricsRequireToken, required);
     }
 }

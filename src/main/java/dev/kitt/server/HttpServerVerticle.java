@@ -60,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  *   GET  /metrics                            Prometheus; a bearer token when metrics.require_token
  *   GET  /api/v1/health, version, openapi.yaml   public
  *   POST /api/v1/auth/login                  public, rate-limited per username and address
- *   GET  /api/v1/agent/install.sh, agent/package[/sha256]   public (the agent installer)
+ *   GET  /api/v1/agent/install.sh, agent/package[/sha256], agent/ca.pem   public (the agent installer)
  *   POST /api/v1/agents/enroll               enrollment token in the body
  *   GET  /api/v1/agents/connect              agent token, then WebSocket upgrade (agents.gateway)
  *   *    /api/v1/agents/self/**              an agent token: only its own agent (AgentSelfApi)
@@ -81,7 +81,7 @@ import java.util.concurrent.TimeUnit;
 public final class HttpServerVerticle extends VerticleBase {
     static final Set<String> PUBLIC_PATHS = Set.of("/api/v1/health", "/api/v1/version", "/api/v1/auth/login",
             "/api/v1/openapi.yaml", "/api/v1/agent/install.sh", "/api/v1/agent/package",
-            "/api/v1/agent/package/sha256");
+            "/api/v1/agent/package/sha256", "/api/v1/agent/ca.pem");
     /** Non-read requests a viewer may still make: they change nothing. */
     static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare", "POST /api/v1/users/me/password");
     /** The only paths an agent token reaches (a trailing "/" makes a prefix). */
@@ -130,8 +130,10 @@ public final class HttpServerVerticle extends VerticleBase {
                 System::currentTimeMillis)).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
-        new AgentPackageApi(vertx, fleet.packageJar()).mount(api);
-        new AgentSelfApi(agents, enrollment).mount(api);
+        new AgentPackageApi(vertx, fleet.packageJar(), () -> tlsFiles).mount(api);
+        // Agents' mutual TLS needs TLS: over --insecure there is no certificate to present.
+        boolean agentMtls = sec.agentMtls() && !ctx.config().insecure();
+        new AgentSelfApi(vertx, agents, enrollment, ctx.config().certsDir(), agentMtls, () -> tlsFiles).mount(api);
 
         api.route().handler(SseRequests.queryTokenForStreams());
         api.route().handler(new BearerAuthHandler(ctx.auth(), PUBLIC_PATHS));
@@ -139,7 +141,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new UsersApi(ctx.auth()).mount(api);
         new ApiTokensApi(ctx.auth().apiTokens()).mount(api);
         new ResultsApi(new ResultRepository(ctx.db())).mount(api);
-        new AgentsApi(vertx, agents, enrollment).mount(api);
+        new AgentsApi(vertx, agents, enrollment, () -> tlsFiles == null || !tlsFiles.generated() ? null : tlsFiles.fingerprint()).mount(api);
         new CommandsApi(vertx, new CommandRepository(ctx.db())).mount(api);
         new QuickTestsApi(vertx, ctx.db()).mount(api);
         new CampaignsApi(vertx, ctx.db()).mount(api);
@@ -156,7 +158,7 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().failureHandler(ErrorResponder::handle);
 
         // The agent socket: token checked before the upgrade, outside the JSON body handling of /api/v1.
-        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet));
+        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet, agentMtls));
         MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
         new DevonProxy(outbound, settings, ctx.auth()).mount(root);

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessControlTest {
     private static final Set<String> PUBLIC = Set.of("GET /metrics", "GET /api/v1/health", "GET /api/v1/version",
             "GET /api/v1/openapi.yaml", "POST /api/v1/auth/login", "GET /api/v1/agent/install.sh",
-            "GET /api/v1/agent/package", "GET /api/v1/agent/package/sha256", "POST /api/v1/agents/enroll");
+            "GET /api/v1/agent/package", "GET /api/v1/agent/package/sha256", "GET /api/v1/agent/ca.pem",
+            "POST /api/v1/agents/enroll");
     /** The agent's own route: an agent token is exactly what it takes. */
     private static final String AGENT_ROUTE = "GET /api/v1/agents/connect";
     private static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare",

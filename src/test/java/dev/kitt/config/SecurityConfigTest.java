@@ -29,6 +29,7 @@ class SecurityConfigTest {
         assertEquals("none", sec.tlsClientAuth());
         assertTrue(sec.corsOrigins().isEmpty());
         assertFalse(sec.metricsRequireToken());
+        assertFalse(sec.agentMtls());
         assertEquals(5, sec.loginMaxFailures());
         assertEquals(60, sec.loginWindowSeconds());
     }
@@ -47,6 +48,9 @@ class SecurityConfigTest {
         assertEquals(Path.of("/etc/kitt/cert.pem"), sec.tlsCert());
         assertEquals("require", sec.tlsClientAuth());
         assertTrue(sec.metricsRequireToken());
+        assertTrue(resolve(new JsonObject(), Map.of("KITT_TLS_AGENT_MTLS", "true")).security().agentMtls());
+        assertTrue(resolve(new JsonObject().put("tls", new JsonObject().put("agent_mtls", true)), Map.of())
+                .security().agentMtls());
     }
 
     @Test

@@ -28,8 +28,14 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(KittServer server) {
         this.server = server;
-        this.client = WebClient.create(clientVertx, new WebClientOptions()
-                .setDefaultHost("127.0.0.1").setDefaultPort(server.port()));
+        WebClientOptions options = new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(server.port());
+        var tls = server.http().tlsFiles();
+        if (tls != null) {
+            // Over TLS (a test that leaves --insecure off) the helper trusts KITT's own CA.
+            options.setSsl(true).setTrustOptions(new io.vertx.core.net.PemTrustOptions()
+                    .addCertPath(tls.kittCa().toString()));
+        }
+        this.client = WebClient.create(clientVertx, options);
     }
 
     public static KittConfig config(Path home, String databaseUrl) {

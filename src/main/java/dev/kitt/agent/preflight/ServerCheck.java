@@ -1,5 +1,6 @@
 package dev.kitt.agent.preflight;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,16 @@ final class ServerCheck {
     static final String NAME = "server reachable";
     static final String HEALTH_PATH = "/api/v1/health";
 
-    PreflightCheck run(URI server, Duration timeout) {
+    PreflightCheck run(URI server, Duration timeout, SSLContext ssl) {
         if (server == null) {
             return PreflightCheck.required(NAME, false, "no server URL given (--server)");
         }
         URI health = healthUri(server);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        HttpClient client = builder.build();
         HttpRequest request = HttpRequest.newBuilder(health).timeout(timeout).GET().build();
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

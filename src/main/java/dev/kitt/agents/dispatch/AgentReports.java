@@ -85,6 +85,7 @@ final class AgentReports {
             return Future.succeededFuture(refuse("invalid_result", "result is not a valid metrics.json: " + e.getMessage()));
         }
         return results.importRun(parsed, "agent", agentId)
+                .onSuccess(imported -> RunEvents.completed(vertx, imported, agentId, parsed.passed()))
                 .compose(imported -> commands.storeResult(id, new JsonObject().put("result_id", imported.id()))
                         .map(v -> new JsonObject().put("ok", true).put("resultId", imported.id())));
     }

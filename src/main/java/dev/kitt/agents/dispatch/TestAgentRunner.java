@@ -90,8 +90,12 @@ final class TestAgentRunner {
                                 + payload.getString("model") + " on the simulated engine")))
                 .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.BENCHMARK_START, request,
                         new DeliveryOptions().setSendTimeout(timeout)))
-                .compose(reply -> results.importRun(MetricsDocument.from(reply.body()), "test-agent",
-                        cmd.getString("agent_id")))
+                .compose(reply -> {
+                    MetricsDocument doc = MetricsDocument.from(reply.body());
+                    return results.importRun(doc, "test-agent", cmd.getString("agent_id"))
+                            .onSuccess(imported -> RunEvents.completed(vertx, imported, cmd.getString("agent_id"),
+                                    doc.passed()));
+                })
                 .map(imported -> new JsonObject().put("result_id", imported.id()));
     }
 

@@ -14,17 +14,26 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/agents/connect}: checks the agent token before upgrading (401 JSON
  * otherwise), then hands the socket to an {@link AgentSession}. Keeps one live session per
- * agent: a second connection replaces the first cleanly (close 4409).
+ * agent: a second connection replaces the first cleanly (close 4409). With agent mutual TLS the
+ * connection must also have presented a client certificate (the TLS layer has already checked it
+ * chains to KITT's CA) whose common name is the token's agent: otherwise 403 JSON before the
+ * upgrade, which the agent reports and does not retry.
  */
 public final class AgentGateway implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final AgentRepository agents;
     private final FleetOptions timings;
+    private final boolean requireClientCert;
     private final Map<String, AgentSession> live = new HashMap<>();
     private long sessions;
 
     public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings) {
+        this(vertx, agents, timings, false);
+    }
+
+    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings, boolean requireClientCert) {
         this.vertx = vertx;
+        this.requireClientCert = requireClientCert;
         this.agents = agents;
         this.timings = timings;
         vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_TOKEN_CHANGED, msg -> {
@@ -49,6 +58,13 @@ public final class AgentGateway implements Handler<RoutingContext> {
             if (agent == null) {
                 rc.request().resume();
                 reject(rc, ar.failed() ? "cannot check the agent token now" : "invalid or revoked agent token");
+                return;
+            }
+            String certProblem = requireClientCert ? ClientCertificates.problem(rc, agent.getString("id")) : null;
+            if (certProblem != null) {
+                rc.request().resume();
+                rc.response().setStatusCode(403).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("error", certProblem).put("code", "client_certificate").encode());
                 return;
             }
             if (!"websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {

@@ -2,6 +2,7 @@ package dev.kitt.agents.registry;
 
 import dev.kitt.server.ApiException;
 import dev.kitt.server.Json;
+import dev.kitt.server.tls.TlsMaterial;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,25 +14,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * Public routes that install and update agents: {@code GET /agent/install.sh} (the template from
  * agent/install.sh with this server's URL filled in), {@code GET /agent/package} (the jar this
- * server runs, so an agent always matches its server) and {@code GET /agent/package/sha256}.
+ * server runs, so an agent always matches its server), {@code GET /agent/package/sha256} and
+ * {@code GET /agent/ca.pem} (KITT's CA, which the install command checks against its fingerprint).
  */
 public final class AgentPackageApi {
     private final Vertx vertx;
     private final Path jar;
+    private final Supplier<TlsMaterial.Prepared> tls;
     private String cachedSha;
     private long cachedStamp;
 
     public AgentPackageApi(Vertx vertx, Path configuredJar) {
+        this(vertx, configuredJar, () -> null);
+    }
+
+    /** @param tls the server's TLS files once prepared (null result over plain http) */
+    public AgentPackageApi(Vertx vertx, Path configuredJar, Supplier<TlsMaterial.Prepared> tls) {
         this.vertx = vertx;
         this.jar = configuredJar != null ? configuredJar : runningJar();
+        this.tls = tls;
     }
 
     public void mount(Router api) {
         api.get("/agent/install.sh").handler(this::installScript);
+        api.get("/agent/ca.pem").handler(this::caCertificate);
         api.get("/agent/package").handler(this::jar);
         api.get("/agent/package/sha256").handler(this::sha);
     }
@@ -55,12 +66,21 @@ public final class AgentPackageApi {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }, false).onSuccess(text -> rc.response().putHeader("Content-Type", "text/x-shellscript; charset=utf-8")
-                .end(text.replace("{{SERVER_URL}}", serverUrl(rc)))).onFailure(rc::fail);
+                .end(text.replace("{{SERVER_URL}}", InstallCommand.serverUrl(rc)))).onFailure(rc::fail);
     }
 
-    private static String serverUrl(RoutingContext rc) {
-        String host = rc.request().authority() == null ? "localhost" : rc.request().authority().toString();
-        return rc.request().scheme() + "://" + host;
+    /**
+     * KITT's CA certificate, public like the installer: a host fetches it before it can verify
+     * anything, then checks it against the fingerprint the admin gave it, never the other way round.
+     */
+    private void caCertificate(RoutingContext rc) {
+        TlsMaterial.Prepared files = tls.get();
+        if (files == null) {
+            rc.fail(new ApiException(404, "no_tls", "this server speaks plain http (--insecure): there is no CA"));
+            return;
+        }
+        rc.response().putHeader("Content-Type", "application/x-pem-file")
+                .sendFile(files.kittCa().toString()).onFailure(rc::fail);
     }
 
     private void jar(RoutingContext rc) {

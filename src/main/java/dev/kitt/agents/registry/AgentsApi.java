@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.function.Supplier;
+
 /**
  * The user-facing /api/v1 routes of the fleet (behind the bearer handler):
  * <pre>
@@ -28,11 +30,18 @@ public final class AgentsApi {
     private final Vertx vertx;
     private final AgentRepository agents;
     private final EnrollmentRepository enrollment;
+    private final Supplier<String> caFingerprint;
 
     public AgentsApi(Vertx vertx, AgentRepository agents, EnrollmentRepository enrollment) {
+        this(vertx, agents, enrollment, () -> null);
+    }
+
+    /** @param caFingerprint KITT's CA fingerprint once TLS is prepared (null over plain http) */
+    public AgentsApi(Vertx vertx, AgentRepository agents, EnrollmentRepository enrollment, Supplier<String> caFingerprint) {
         this.vertx = vertx;
         this.agents = agents;
         this.enrollment = enrollment;
+        this.caFingerprint = caFingerprint;
     }
 
     public void mount(Router api) {
@@ -59,8 +68,11 @@ public final class AgentsApi {
         if (!(ttl instanceof Integer minutes) || minutes < 1 || minutes > 24 * 60) {
             throw ApiException.invalidField("ttl_minutes", "ttl_minutes must be an integer from 1 to 1440");
         }
+        String fingerprint = caFingerprint.get();
         enrollment.create(body.getString("name"), minutes * 60_000L)
-                .onSuccess(t -> Json.reply(rc, 201, t)).onFailure(rc::fail);
+                .onSuccess(t -> Json.reply(rc, 201, t.put("ca_fingerprint", fingerprint).put("install_command",
+                        InstallCommand.of(InstallCommand.serverUrl(rc), t.getString("token"), fingerprint))))
+                .onFailure(rc::fail);
     }
 
     private void createTest(RoutingContext rc) {

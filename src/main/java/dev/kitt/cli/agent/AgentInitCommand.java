@@ -2,14 +2,20 @@ package dev.kitt.cli.agent;
 
 import dev.kitt.agent.AgentConfig;
 import dev.kitt.cli.CliException;
+import dev.kitt.cli.ServerTrustOptions;
 import dev.kitt.hardware.HardwareProbe;
+import dev.kitt.server.tls.Pem;
+import dev.kitt.trust.ServerTrust;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
 import java.util.concurrent.Callable;
 
 /** `kitt agent init`: trades an enrollment token for this agent's own token and writes agent.yaml. */
@@ -36,8 +42,8 @@ public final class AgentInitCommand implements Callable<Integer> {
     @Option(names = "--share-mount", paramLabel = "M", description = "where to mount the share")
     String shareMount;
 
-    @Option(names = "--insecure", description = "accept any TLS certificate (development only)")
-    boolean insecure;
+    @Mixin
+    ServerTrustOptions tls;
 
     @Override
     public Integer call() throws Exception {
@@ -52,15 +58,39 @@ public final class AgentInitCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             hardware = new JsonObject();
         }
+        ServerTrust trust = tls.trust();
+        JsonObject request = new JsonObject().put("enroll_token", enrollToken).put("name", agentName)
+                .put("hostname", agentName).put("hardware", hardware);
+        // Over https the agent makes its own key pair and sends only the public half: if the
+        // server wants mutual TLS it signs it, and the private key never leaves this host.
+        KeyPair keys = server.startsWith("https://") ? ClientKeys.generate() : null;
+        if (keys != null) {
+            request.put("client_public_key", ClientKeys.publicPem(keys.getPublic()));
+        }
         JsonObject enrolled;
-        try (Http http = new Http(server, insecure)) {
-            enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", new JsonObject().put("enroll_token", enrollToken)
-                    .put("name", agentName).put("hostname", agentName).put("hardware", hardware), null);
+        try (Http http = new Http(server, trust)) {
+            enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", request, null);
+        }
+        Files.createDirectories(dir);
+        String cert = null;
+        String key = null;
+        if (keys != null && enrolled.getString("client_certificate") != null) {
+            Files.writeString(AgentConfig.clientCertFile(dir), enrolled.getString("client_certificate"));
+            Pem.writePrivate(AgentConfig.clientKeyFile(dir), Pem.privateKey(keys.getPrivate()));
+            cert = AgentConfig.clientCertFile(dir).toString();
+            key = AgentConfig.clientKeyFile(dir).toString();
+        }
+        String caFile = null;
+        if (tls.caCert() != null) {
+            Files.copy(tls.caCert(), AgentConfig.caFile(dir), StandardCopyOption.REPLACE_EXISTING);
+            caFile = AgentConfig.caFile(dir).toString();
         }
         AgentConfig config = new AgentConfig(server, enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
-                (modelDir != null ? modelDir : dir.resolve("models")).toString(), shareSource, shareMount);
+                (modelDir != null ? modelDir : dir.resolve("models")).toString(), shareSource, shareMount,
+                trust.pin(), caFile, cert, key);
         config.save(dir);
-        System.out.println("enrolled agent " + agentName + " (" + config.agentId() + "); wrote " + AgentConfig.file(dir));
+        System.out.println("enrolled agent " + agentName + " (" + config.agentId() + "); wrote " + AgentConfig.file(dir)
+                + (cert != null ? " and a client certificate for mutual TLS" : ""));
         return 0;
     }
 }

@@ -25,15 +25,15 @@ public final class AgentTestCommand implements Runnable {
                 defaultValue = "${env:KITT_TOKEN}")
         String token;
 
-        @Option(names = "--insecure", description = "accept any TLS certificate (development only)")
-        boolean insecure;
+        @picocli.CommandLine.Mixin
+        dev.kitt.cli.ServerTrustOptions tls;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List test agents.")
     static final class ListTests extends Base implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (Http http = new Http(server, insecure)) {
+            try (Http http = new Http(server, tls.trust())) {
                 JsonObject page = http.json(HttpMethod.GET, "/api/v1/agents", null, token);
                 System.out.printf("%-36s  %-20s  %-8s  %s%n", "ID", "NAME", "STATUS", "HARDWARE");
                 page.getJsonArray("items").stream().map(o -> (JsonObject) o).filter(a -> a.getBoolean("is_test", false))
@@ -51,7 +51,7 @@ public final class AgentTestCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Http http = new Http(server, insecure)) {
+            try (Http http = new Http(server, tls.trust())) {
                 JsonObject agent = http.json(HttpMethod.GET, "/api/v1/agents/" + id, null, token);
                 if (!agent.getBoolean("is_test", false)) {
                     throw new dev.kitt.cli.CliException("agent " + id + " is not a test agent; refusing to delete it");

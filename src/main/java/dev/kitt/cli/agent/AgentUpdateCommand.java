@@ -37,7 +37,13 @@ public final class AgentUpdateCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         Path target = jar != null ? jar : home.home().resolve("kitt.jar");
-        try (Http http = new Http(config.server(), insecure)) {
+        dev.kitt.trust.ServerTrust trust;
+        try {
+            trust = config.trust(insecure);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        try (Http http = new Http(config.server(), trust)) {
             String expected = http.json(HttpMethod.GET, "/api/v1/agent/package/sha256", null, null).getString("sha256");
             HttpResponse<Buffer> res = http.call(HttpMethod.GET, "/api/v1/agent/package", null, null);
             if (res.statusCode() != 200) {

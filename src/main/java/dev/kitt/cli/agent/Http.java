@@ -10,16 +10,19 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import dev.kitt.trust.ServerTrust;
 
 /** Blocking HTTP calls from a CLI thread to a KITT server; a failure is one `kitt: ...` line. */
 final class Http implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final WebClient client;
     private final String server;
+    private final ServerTrust trust;
 
-    Http(String server, boolean insecure) {
+    Http(String server, ServerTrust trust) {
         this.server = server.replaceAll("/$", "");
-        this.client = WebClient.create(vertx, new WebClientOptions().setTrustAll(insecure).setVerifyHost(!insecure));
+        this.trust = trust;
+        this.client = WebClient.create(vertx, trust.apply(new WebClientOptions()));
     }
 
     HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body, String bearer) {
@@ -30,7 +33,7 @@ final class Http implements AutoCloseable {
         try {
             return Await.result(body == null ? req.send() : req.sendJsonObject(body));
         } catch (RuntimeException e) {
-            throw new CliException("cannot reach " + server + ": " + e.getMessage());
+            throw new CliException("cannot reach " + server + ": " + trust.explain(e));
         }
     }
 

@@ -9,19 +9,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import dev.kitt.trust.ServerTrust;
 
 /** A KITT server's /api/v1/campaigns with the bearer token from --token or KITT_TOKEN. */
 public final class RemoteCampaignClient implements CampaignClient {
     private final Vertx vertx = Vertx.vertx();
-    private final WebClient client = WebClient.create(vertx);
+    private final WebClient client;
+    private final ServerTrust trust;
     private final String base;
     private final String token;
 
-    public RemoteCampaignClient(String serverUrl, String token) {
+    public RemoteCampaignClient(String serverUrl, String token, ServerTrust trust) {
         if (token == null || token.isBlank()) {
             vertx.close();
             throw new CliException("--server needs a token: pass --token or set KITT_TOKEN");
         }
+        this.trust = trust;
+        this.client = WebClient.create(vertx, trust.apply(new WebClientOptions()));
         this.base = serverUrl.replaceAll("/+$", "") + "/api/v1";
         this.token = token;
     }
@@ -34,7 +39,7 @@ public final class RemoteCampaignClient implements CampaignClient {
             res = Await.result(body == null ? req.send()
                     : req.putHeader("Content-Type", "application/json").sendBuffer(body.toBuffer()));
         } catch (RuntimeException e) {
-            throw new CliException("cannot reach " + base + ": " + e.getMessage(), e);
+            throw new CliException("cannot reach " + base + ": " + trust.explain(e), e);
         }
         if (res.statusCode() >= 400) {
             String reason = res.bodyAsString();

@@ -10,18 +10,24 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import dev.kitt.trust.ServerTrust;
 
 /** A KITT server's /api/v1/results, with the bearer token from --token or KITT_TOKEN. */
 public final class RemoteResultsClient implements ResultsClient {
     private final Vertx vertx = Vertx.vertx();
-    private final WebClient client = WebClient.create(vertx);
+    private final WebClient client;
+    private final ServerTrust trust;
     private final String base;
     private final String token;
 
-    public RemoteResultsClient(String serverUrl, String token) {
+    public RemoteResultsClient(String serverUrl, String token, ServerTrust trust) {
         if (token == null || token.isBlank()) {
+            vertx.close();
             throw new CliException("--server needs a token: pass --token or set KITT_TOKEN");
         }
+        this.trust = trust;
+        this.client = WebClient.create(vertx, trust.apply(new WebClientOptions()));
         this.base = serverUrl.replaceAll("/+$", "") + "/api/v1";
         this.token = token;
     }
@@ -62,7 +68,7 @@ public final class RemoteResultsClient implements ResultsClient {
         try {
             res = Await.result(f);
         } catch (RuntimeException e) {
-            throw new CliException("cannot reach " + base + ": " + e.getMessage(), e);
+            throw new CliException("cannot reach " + base + ": " + trust.explain(e), e);
         }
         if (res.statusCode() >= 400 && res.statusCode() != 404) {
             String reason = res.bodyAsString();

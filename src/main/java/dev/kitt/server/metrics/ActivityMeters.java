@@ -97,9 +97,10 @@ final class ActivityMeters {
         });
     }
 
-    /** A run.completed event: {type, outcome? | passed? | status?, data?{same}}. */
+    /** A run.completed event: {type, outcome? | passed? | status?, data? or body? {same}} (body: as recorded). */
     void runCompleted(JsonObject event) {
-        JsonObject data = event.getValue("data") instanceof JsonObject d ? d : event;
+        JsonObject data = event.getValue("data") instanceof JsonObject d ? d
+                : event.getValue("body") instanceof JsonObject b ? b : event;
         String outcome = Facts.text(data, null, "outcome", "status", "state");
         if (outcome == null) {
             Object passed = data.getValue("passed");

@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -54,7 +55,7 @@ public final class CertificateAuthority {
         try {
             KeyPair pair = keyPair();
             X500Name subject = new X500Name("CN=" + name);
-            X509v3CertificateBuilder b = builder(subject, subject, pair, Duration.ofDays(3650));
+            X509v3CertificateBuilder b = builder(subject, subject, pair.getPublic(), Duration.ofDays(3650));
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -72,19 +73,27 @@ public final class CertificateAuthority {
         ipAddresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
         String cn = dnsNames.isEmpty() ? "kitt-server" : dnsNames.get(0);
         return issue(cn, KeyPurposeId.id_kp_serverAuth, new GeneralNames(names.toArray(GeneralName[]::new)),
-                Duration.ofDays(730));
+                Duration.ofDays(730), null);
     }
 
-    /** A client certificate naming an agent, for mutual TLS. */
+    /** A client certificate naming an agent, for mutual TLS, with a new key pair. */
     public Issued issueClient(String agentId) {
-        return issue(agentId, KeyPurposeId.id_kp_clientAuth, null, Duration.ofDays(730));
+        return issue(agentId, KeyPurposeId.id_kp_clientAuth, null, Duration.ofDays(730), null);
     }
 
-    private Issued issue(String commonName, KeyPurposeId purpose, GeneralNames altNames, Duration validity) {
+    /** A client certificate naming an agent for a public key the agent made (its private key stays there). */
+    public X509Certificate issueClient(String agentId, PublicKey agentKey) {
+        return issue(agentId, KeyPurposeId.id_kp_clientAuth, null, Duration.ofDays(730), agentKey).certificate();
+    }
+
+    /** Signs a certificate for {@code subjectKey}, or for a new key pair (returned) when it is null. */
+    private Issued issue(String commonName, KeyPurposeId purpose, GeneralNames altNames, Duration validity,
+                         PublicKey subjectKey) {
         try {
-            KeyPair pair = keyPair();
+            KeyPair pair = subjectKey == null ? keyPair() : null;
+            PublicKey pub = subjectKey == null ? pair.getPublic() : subjectKey;
             X500Name issuer = new X500Name(certificate.getSubjectX500Principal().getName());
-            X509v3CertificateBuilder b = builder(issuer, new X500Name("CN=" + commonName), pair, validity);
+            X509v3CertificateBuilder b = builder(issuer, new X500Name("CN=" + commonName), pub, validity);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
@@ -93,7 +102,7 @@ public final class CertificateAuthority {
             if (altNames != null) {
                 b.addExtension(Extension.subjectAlternativeName, false, altNames);
             }
-            return new Issued(sign(b, key), pair.getPrivate());
+            return new Issued(sign(b, key), pair == null ? null : pair.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException("cannot issue a certificate for " + commonName + ": " + e.getMessage(), e);
         }
@@ -113,11 +122,11 @@ public final class CertificateAuthority {
         return gen.generateKeyPair();
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair pair, Duration validity) {
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey pub, Duration validity) {
         Instant now = Instant.now();
         // Back-dated an hour so a client whose clock runs a little behind still accepts it.
         return new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, pair.getPublic());
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, pub);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey signer) throws Exception {

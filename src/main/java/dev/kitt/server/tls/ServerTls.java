@@ -44,10 +44,16 @@ public final class ServerTls {
         switch (sec.tlsClientAuth()) {
             case "request" -> options.setClientAuth(ClientAuth.REQUEST);
             case "require" -> options.setClientAuth(ClientAuth.REQUIRED);
-            default -> options.setClientAuth(ClientAuth.NONE);
+            // Agents' mutual TLS only asks: browsers and API clients have no certificate, and the
+            // agent socket itself refuses a connection that presented none (AgentGateway).
+            default -> options.setClientAuth(sec.agentMtls() ? ClientAuth.REQUEST : ClientAuth.NONE);
         }
-        if (!"none".equals(sec.tlsClientAuth())) {
-            options.setTrustOptions(new PemTrustOptions().addCertPath(files.clientCa().toString()));
+        if (!"none".equals(sec.tlsClientAuth()) || sec.agentMtls()) {
+            PemTrustOptions trust = new PemTrustOptions().addCertPath(files.clientCa().toString());
+            if (sec.agentMtls() && !files.clientCa().equals(files.kittCa())) {
+                trust.addCertPath(files.kittCa().toString());
+            }
+            options.setTrustOptions(trust);
         }
         return engine;
     }

@@ -28,8 +28,13 @@ public final class TlsMaterial {
     /**
      * @param fingerprint SHA-256 of the certificate clients should pin: KITT's CA, or the top of
      *                    the configured chain
+     * @param kittCa      KITT's own CA certificate, which signs agents' client certificates
      */
-    public record Prepared(Path cert, Path key, Path clientCa, String fingerprint) {
+    public record Prepared(Path cert, Path key, Path clientCa, String fingerprint, Path kittCa) {
+        /** Whether KITT's own CA signed the server certificate (no tls.cert given): then agents pin that CA. */
+        public boolean generated() {
+            return cert.equals(kittCa.resolveSibling("server.pem"));
+        }
     }
 
     private TlsMaterial() {
@@ -45,7 +50,7 @@ public final class TlsMaterial {
             requireReadable(sec.tlsCert(), "tls.cert");
             requireReadable(sec.tlsKey(), "tls.key");
             X509Certificate given = Pem.readCertificate(sec.tlsCert());
-            return new Prepared(sec.tlsCert(), sec.tlsKey(), clientCa, Pem.fingerprint(given));
+            return new Prepared(sec.tlsCert(), sec.tlsKey(), clientCa, Pem.fingerprint(given), dir.resolve("ca.pem"));
         }
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server-key.pem");
@@ -55,7 +60,7 @@ public final class TlsMaterial {
             Pem.writePrivate(key, Pem.privateKey(server.key()));
             LOG.info("issued a server certificate under {}", dir);
         }
-        return new Prepared(cert, key, clientCa, Pem.fingerprint(ca.certificate()));
+        return new Prepared(cert, key, clientCa, Pem.fingerprint(ca.certificate()), dir.resolve("ca.pem"));
     }
 
     /** KITT's CA from KITT_HOME/certs, created on first use. */

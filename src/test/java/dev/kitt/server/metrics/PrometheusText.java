@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * samples with escaped label values, float values including NaN and ±Inf, optional timestamps.
  * Anything else is an error naming the line, so a malformed scrape fails the test.
  */
-final class PrometheusText {
+public final class PrometheusText {
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
 
@@ -19,7 +19,7 @@ final class PrometheusText {
     final Map<String, Double> samples = new LinkedHashMap<>();
     final Map<String, String> types = new HashMap<>();
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         PrometheusText out = new PrometheusText();
         int n = 0;
         for (String line : text.split("\n", -1)) {
@@ -118,7 +118,7 @@ final class PrometheusText {
     }
 
     /** The value of a series, or null when absent. Labels given as alternating name, value. */
-    Double value(String name, String... labels) {
+    public Double value(String name, String... labels) {
         Map<String, String> l = new TreeMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             l.put(labels[i], labels[i + 1]);
