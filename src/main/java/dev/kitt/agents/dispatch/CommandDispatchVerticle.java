@@ -118,7 +118,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
                     .onSuccess(moved -> {
                         if (moved) {
                             publish(id, cmd.getString("agent_id"), "cancelled", "cancelled by request");
-                            stopOnAgent(cmd);
+                            stopOnAgent(cmd, "cancelled");
                         }
                         msg.reply(new JsonObject().put("id", id).put("state", "cancelled"));
                     }).onFailure(err -> msg.fail(500, err.getMessage()));
@@ -126,11 +126,11 @@ public final class CommandDispatchVerticle extends VerticleBase {
     }
 
     /** Tells the agent to stop work that had reached it: a {@code cancel} command of its own. */
-    private void stopOnAgent(JsonObject cmd) {
+    private void stopOnAgent(JsonObject cmd, String reason) {
         if ("queued".equals(cmd.getString("state")) || "cancel".equals(cmd.getString("type"))) {
             return;
         }
-        if (testAgents.cancel(cmd.getString("id"))) {
+        if (testAgents.cancel(cmd.getString("id"), reason)) {
             return;
         }
         commands.insert(cmd.getString("agent_id"), "cancel", new JsonObject().put("commandId", cmd.getString("id")), null)
@@ -143,7 +143,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
                         "deadline passed").onSuccess(moved -> {
                             if (moved) {
                                 publish(id, cmd.getString("agent_id"), "timed_out", "deadline passed");
-                                stopOnAgent(cmd);
+                                stopOnAgent(cmd, "deadline passed");
                             }
                         }))));
     }
