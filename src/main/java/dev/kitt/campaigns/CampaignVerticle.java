@@ -1,7 +1,6 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -38,7 +37,7 @@ public final class CampaignVerticle extends VerticleBase {
     private boolean ticking;
 
     public CampaignVerticle(ServerContext ctx) {
-        this(ctx, new BuiltInEngineCatalog(), Clock.systemUTC(), DEFAULT_TICK_MS);
+        this(ctx, EngineCatalog.standard(), Clock.systemUTC(), DEFAULT_TICK_MS);
     }
 
     public CampaignVerticle(ServerContext ctx, EngineCatalog catalog, Clock clock, long tickMs) {

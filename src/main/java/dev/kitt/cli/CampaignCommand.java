@@ -1,7 +1,7 @@
 package dev.kitt.cli;
 
 import dev.kitt.campaigns.plan.AgentInfo;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.plan.Plan;
 import dev.kitt.campaigns.plan.Planner;
 import dev.kitt.campaigns.schedule.CronSchedule;
@@ -100,7 +100,7 @@ public final class CampaignCommand {
         private int locally(CampaignSpec spec) {
             Plan plan;
             try {
-                plan = new Planner(new BuiltInEngineCatalog()).plan(spec, List.of(AgentInfo.local()));
+                plan = new Planner(EngineCatalog.standard()).plan(spec, List.of(AgentInfo.local()));
             } catch (SpecException e) {
                 throw new CliException(file + ": " + e.getMessage());
             }

@@ -3,7 +3,6 @@ package dev.kitt.quicktests;
 import dev.kitt.bus.Addresses;
 import dev.kitt.campaigns.AgentDirectory;
 import dev.kitt.campaigns.plan.AgentInfo;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.plan.Suites;
 import dev.kitt.campaigns.spec.SpecException;
@@ -43,7 +42,7 @@ public final class QuickTestsApi {
     private final EngineCatalog catalog;
 
     public QuickTestsApi(Vertx vertx, Database db) {
-        this(vertx, db, new BuiltInEngineCatalog());
+        this(vertx, db, EngineCatalog.standard());
     }
 
     public QuickTestsApi(Vertx vertx, Database db, EngineCatalog catalog) {
