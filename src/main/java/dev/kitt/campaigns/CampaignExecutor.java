@@ -1,6 +1,7 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
+import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -31,14 +32,17 @@ final class CampaignExecutor {
     private final RunRepository runs;
     private final CampaignLog log;
     private final Clock clock;
+    private final SloJudge slos;
     final Map<String, CampaignSpec> active = new HashMap<>();
     final Set<String> busyAgents = new HashSet<>();
     final Map<String, InFlight> byCommand = new HashMap<>();
     // Work on one run is serialised so a fast command update never overtakes the write of its id.
     private final Map<String, Future<?>> lanes = new HashMap<>();
 
-    CampaignExecutor(Vertx vertx, CampaignRepository campaigns, RunRepository runs, CampaignLog log, Clock clock) {
+    CampaignExecutor(Vertx vertx, CampaignRepository campaigns, RunRepository runs, CampaignLog log, Clock clock,
+                     SloJudge slos) {
         this.vertx = vertx;
+        this.slos = slos;
         this.campaigns = campaigns;
         this.runs = runs;
         this.log = log;
@@ -155,20 +159,34 @@ final class CampaignExecutor {
         };
     }
 
-    /** Records an outcome once; a run that had already finished keeps its first outcome. */
+    /**
+     * Records an outcome once; a run that had already finished keeps its first outcome. A success
+     * is checked against the campaign's SLOs before the agent is freed, so the campaign cannot end
+     * (and its rollup be read) without the verdict.
+     */
     Future<Boolean> finish(InFlight in, String status, String resultId, String error) {
         return runs.finish(in.campaignId(), in.seq(), status, resultId, error, clock.millis()).compose(changed -> {
             if (!changed) {
                 return Future.succeededFuture(false);
             }
-            byCommand.values().remove(in);
-            busyAgents.remove(in.agentId());
-            log.line(in.campaignId(), "#" + in.seq() + " " + status + (resultId != null ? " (result " + resultId + ")" : "")
-                    + (error != null ? ": " + error : ""));
-            // Let every campaign that shares this agent have it, not just this one.
-            vertx.runOnContext(v -> pumpAll());
-            return Future.succeededFuture(true);
+            CampaignSpec spec = active.get(in.campaignId());
+            Future<Slos.Verdict> verdict = "succeeded".equals(status) && spec != null
+                    ? slos.judge(spec.slos(), in.campaignId(), in.seq(), resultId)
+                    .recover(err -> Future.succeededFuture()) : Future.succeededFuture();
+            return verdict.map(v -> {
+                recorded(in, status, resultId, error, v);
+                return true;
+            });
         });
+    }
+
+    private void recorded(InFlight in, String status, String resultId, String error, Slos.Verdict slo) {
+        byCommand.values().remove(in);
+        busyAgents.remove(in.agentId());
+        log.line(in.campaignId(), "#" + in.seq() + " " + status + (resultId != null ? " (result " + resultId + ")" : "")
+                + (error != null ? ": " + error : "") + (slo != null ? "; SLOs " + slo.status() + ": " + slo.reason() : ""));
+        // Let every campaign that shares this agent have it, not just this one.
+        vertx.runOnContext(v -> pumpAll());
     }
 
     Future<Void> finishIfDone(String campaignId) {

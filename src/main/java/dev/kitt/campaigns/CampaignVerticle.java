@@ -5,6 +5,7 @@ import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
 import dev.kitt.campaigns.store.ScheduleRepository;
+import dev.kitt.results.ResultRepository;
 import dev.kitt.server.ServerContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -51,7 +52,8 @@ public final class CampaignVerticle extends VerticleBase {
     public Future<?> start() {
         campaigns = new CampaignRepository(ctx.db());
         runs = new RunRepository(ctx.db());
-        executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock);
+        executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock,
+                new SloJudge(new ResultRepository(ctx.db()), runs, clock));
         CampaignDrafts drafts = new CampaignDrafts(vertx, ctx.db(), catalog, clock);
         schedules = new ScheduleFirer(new ScheduleRepository(ctx.db()), drafts, id -> launch(id, false), clock);
         reconciler = new Reconciler(vertx, campaigns, runs, executor, clock);

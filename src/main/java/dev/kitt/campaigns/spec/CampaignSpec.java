@@ -1,5 +1,6 @@
 package dev.kitt.campaigns.spec;
 
+import dev.kitt.campaigns.slo.Slos;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -48,6 +49,7 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
                 throw new SpecException(key + " must be true or false");
             }
         }
+        Slos.parse(doc.getJsonObject("slos"));
         Object schedule = doc.getValue("schedule");
         if (schedule != null && (!(schedule instanceof String s) || s.isBlank())) {
             throw new SpecException("schedule must be a cron expression such as \"0 2 * * *\"");
@@ -58,6 +60,11 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         }
         return new CampaignSpec(name, description == null ? null : String.valueOf(description), models, engines,
                 strings(doc, "agents"), strings(doc, "profiles"), (String) schedule, (Integer) timeout, doc.copy());
+    }
+
+    /** The objectives each succeeded run is checked against (none when the file has no slos). */
+    public Slos slos() {
+        return Slos.parse(raw.getJsonObject("slos"));
     }
 
     /** The same definition with agents replaced (the CLI's --agent adds them to an unchanged file). */

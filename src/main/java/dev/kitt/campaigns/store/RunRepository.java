@@ -102,6 +102,12 @@ public final class RunRepository {
                 status, resultId, error, now, now, campaignId, seq);
     }
 
+    /** The SLO verdict of a succeeded run. */
+    public Future<Boolean> sloVerdict(String campaignId, int seq, String status, String reason, long now) {
+        return update("UPDATE campaign_runs SET slo_status = ?, slo_reason = ?, updated_at = ? "
+                + "WHERE campaign_id = ? AND seq = ?", status, reason, now, campaignId, seq);
+    }
+
     /** A run whose command never reached an agent goes back to the queue. */
     public Future<Boolean> requeue(String campaignId, int seq, long now) {
         return update("UPDATE campaign_runs SET status = 'pending', agent_id = NULL, command_id = NULL, "
@@ -118,7 +124,8 @@ public final class RunRepository {
     /** Resume: failed and cancelled runs are planned again; succeeded and skipped ones stay. */
     public Future<Integer> resetForResume(SqlClient conn, String campaignId, long now) {
         return db.query(conn, "UPDATE campaign_runs SET status = 'pending', agent_id = NULL, command_id = NULL, "
-                        + "result_id = NULL, error = NULL, deadline = NULL, finished_at = NULL, updated_at = ? "
+                        + "result_id = NULL, error = NULL, deadline = NULL, finished_at = NULL, slo_status = NULL, "
+                        + "slo_reason = NULL, updated_at = ? "
                         + "WHERE campaign_id = ? AND status IN ('failed','cancelled')", now, campaignId)
                 .map(rs -> rs.rowCount());
     }
@@ -145,6 +152,7 @@ public final class RunRepository {
                 .put("agent_id", r.getString("agent_id")).put("command_id", r.getString("command_id"))
                 .put("result_id", r.getString("result_id")).put("error", r.getString("error"))
                 .put("attempts", r.getInteger("attempts")).put("started_at", r.getLong("started_at"))
-                .put("deadline", r.getLong("deadline")).put("finished_at", r.getLong("finished_at"));
+                .put("deadline", r.getLong("deadline")).put("finished_at", r.getLong("finished_at"))
+                .put("slo_status", r.getString("slo_status")).put("slo_reason", r.getString("slo_reason"));
     }
 }
