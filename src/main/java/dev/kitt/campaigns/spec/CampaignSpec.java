@@ -67,6 +67,20 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         return Slos.parse(raw.getJsonObject("slos"));
     }
 
+    /** The definition as it runs on this machine: no agents, neither the campaign's nor any engine's. */
+    public CampaignSpec onThisMachine() {
+        JsonObject copy = raw.copy();
+        copy.remove("agents");
+        if (copy.getValue("engines") instanceof JsonArray engines) {
+            engines.forEach(e -> {
+                if (e instanceof JsonObject o) {
+                    o.remove("agents");
+                }
+            });
+        }
+        return fromJson(copy);
+    }
+
     /** The same definition with agents replaced (the CLI's --agent adds them to an unchanged file). */
     public CampaignSpec withAgents(List<String> newAgents) {
         JsonObject copy = raw.copy().put("agents", new JsonArray(new ArrayList<>(newAgents)));
