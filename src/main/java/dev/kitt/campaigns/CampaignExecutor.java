@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Dispatches a running campaign's planned runs: one test at a time per agent, agents in
@@ -98,18 +99,19 @@ final class CampaignExecutor {
             }
             int seq = run.getInteger("seq");
             long deadline = now + spec.timeoutMinutes() * 60_000L;
-            return runs.claim(campaignId, seq, agent, now, deadline).compose(claimed -> {
+            String commandId = UUID.randomUUID().toString();
+            return runs.claim(campaignId, seq, agent, commandId, now, deadline).compose(claimed -> {
                 if (!claimed) {
                     busyAgents.remove(agent);
                     return Future.succeededFuture();
                 }
-                submit(campaignId, run, agent, spec);
+                submit(campaignId, run, agent, spec, commandId);
                 return Future.<Void>succeededFuture();
             });
         }).onFailure(err -> busyAgents.remove(agent)).mapEmpty();
     }
 
-    private void submit(String campaignId, JsonObject run, String agent, CampaignSpec spec) {
+    private void submit(String campaignId, JsonObject run, String agent, CampaignSpec spec, String chosenId) {
         int seq = run.getInteger("seq");
         JsonObject payload = new JsonObject().put("model", run.getString("model_ref"))
                 .put("model_name", run.getString("model")).put("format", run.getString("format"))
@@ -117,7 +119,9 @@ final class CampaignExecutor {
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
                 .put("sourceId", sourceId(campaignId, seq)).put("campaignId", campaignId)
                 .put("timeout_s", spec.timeoutMinutes() * 60);
-        JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload);
+        JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
+                .put("commandId", chosenId);
+        byCommand.put(chosenId, new InFlight(campaignId, seq, agent));
         String what = "#" + seq + " " + run.getString("model") + " × " + run.getString("engine");
         vertx.eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT, body, new DeliveryOptions().setSendTimeout(30_000))
                 .onSuccess(reply -> {

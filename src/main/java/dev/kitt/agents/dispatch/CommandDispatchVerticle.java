@@ -70,17 +70,30 @@ public final class CommandDispatchVerticle extends VerticleBase {
                 return Future.failedFuture(new IllegalStateException("agent " + agentId + " is revoked"));
             }
             boolean test = ((Number) row.getValue("is_test")).intValue() == 1;
-            return commands.insert(agentId, type, payload, deadline).onSuccess(cmd -> {
-                publish(cmd.getString("id"), agentId, "queued", null);
-                if (test) {
-                    testAgents.run(cmd);
-                } else {
-                    deliver(cmd);
-                }
-            });
+            String chosen = b.getString("commandId");
+            if (chosen != null) {
+                // A submitter that chose the id may submit again after a crash: the stored command is the answer.
+                return commands.get(chosen).compose(existing -> existing != null
+                        ? (agentId.equals(existing.getString("agent_id")) ? Future.succeededFuture(existing)
+                        : Future.failedFuture(new IllegalStateException("command " + chosen + " belongs to another agent")))
+                        : store(chosen, agentId, type, payload, deadline, test));
+            }
+            return store(java.util.UUID.randomUUID().toString(), agentId, type, payload, deadline, test);
         }).onSuccess(cmd -> msg.reply(new JsonObject().put("id", cmd.getString("id"))
-                        .put("commandId", cmd.getString("id")).put("state", "queued")))
+                        .put("commandId", cmd.getString("id")).put("state", cmd.getString("state"))))
                 .onFailure(err -> msg.fail(err instanceof IllegalArgumentException ? 404 : 409, err.getMessage()));
+    }
+
+    private Future<JsonObject> store(String id, String agentId, String type, JsonObject payload, Long deadline,
+                                     boolean test) {
+        return commands.insert(id, agentId, type, payload, deadline).onSuccess(cmd -> {
+            publish(cmd.getString("id"), agentId, "queued", null);
+            if (test) {
+                testAgents.run(cmd);
+            } else {
+                deliver(cmd);
+            }
+        });
     }
 
     /** Sends one command frame to the node holding the agent's socket; no socket leaves it queued. */

@@ -78,11 +78,16 @@ public final class RunRepository {
                 });
     }
 
-    /** Claims a pending run for an agent; false when someone else took it first. */
-    public Future<Boolean> claim(String campaignId, int seq, String agentId, long now, long deadline) {
-        return update("UPDATE campaign_runs SET status = 'submitting', agent_id = ?, command_id = NULL, "
+    /**
+     * Claims a pending run for an agent, with the id its command will have (null: none chosen);
+     * false when someone else took it first. Storing the id before submitting leaves no moment in
+     * which a command exists that the run does not name, so a crash cannot lead to a second one.
+     */
+    public Future<Boolean> claim(String campaignId, int seq, String agentId, String commandId, long now, long deadline) {
+        return update("UPDATE campaign_runs SET status = 'submitting', agent_id = ?, command_id = ?, "
                 + "attempts = attempts + 1, started_at = ?, deadline = ?, updated_at = ? "
-                + "WHERE campaign_id = ? AND seq = ? AND status = 'pending'", agentId, now, deadline, now, campaignId, seq);
+                + "WHERE campaign_id = ? AND seq = ? AND status = 'pending'", agentId, commandId, now, deadline, now,
+                campaignId, seq);
     }
 
     public Future<Boolean> dispatched(String campaignId, int seq, String commandId, long now) {

@@ -67,7 +67,7 @@ final class LocalRunState {
     }
 
     boolean claim(String id, int seq, long deadline) {
-        return Await.result(runs.claim(id, seq, AGENT, System.currentTimeMillis(), deadline));
+        return Await.result(runs.claim(id, seq, AGENT, null, System.currentTimeMillis(), deadline));
     }
 
     void finish(String id, int seq, String status, String resultId, String error) {
