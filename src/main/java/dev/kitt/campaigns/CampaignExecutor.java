@@ -117,7 +117,7 @@ final class CampaignExecutor {
                 .put("model_name", run.getString("model")).put("format", run.getString("format"))
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
-                .put("sourceId", sourceId(campaignId, seq)).put("campaignId", campaignId)
+                .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
                 .put("timeout_s", spec.timeoutMinutes() * 60);
         JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
                 .put("commandId", chosenId);
@@ -134,8 +134,12 @@ final class CampaignExecutor {
                         null, "dispatch refused: " + err.getMessage())));
     }
 
-    static String sourceId(String campaignId, int seq) {
-        return "campaign:" + campaignId + ":" + seq;
+    /**
+     * Where a run's log lines go. A resumed run's new attempt logs apart from the first: its lines
+     * are numbered from 1 again, and would otherwise be taken for lines already stored.
+     */
+    static String sourceId(String campaignId, int seq, int attempt) {
+        return "campaign:" + campaignId + ":" + seq + (attempt > 1 ? ":" + attempt : "");
     }
 
     /** Applies a {@code kitt.commands.update} (or a reconciled command state) to its run. */
