@@ -14,6 +14,8 @@ import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,13 +84,18 @@ class CampaignRealFleetTest {
         return out;
     }
 
-    @Test
+    static List<String> dialects() {
+        return TestDatabases.dialects();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
     @DisplayName("3 models × 2 engines × quick over 2 test agents and 1 real agent process: every test runs once, "
             + "every result is stored once, the rollup matches the store")
-    void acceptance() {
-        try (TestServer server = TestServer.start(TestServer.config(tmp.resolve("server"), TestDatabases.urlFor("sqlite")),
+    void acceptance(String dialect) {
+        try (TestServer server = TestServer.start(TestServer.config(tmp.resolve(dialect), TestDatabases.urlFor(dialect)),
                 FleetOptions.fast());
-             AgentProcess real = realAgent(server, tmp.resolve("agent"))) {
+             AgentProcess real = realAgent(server, tmp.resolve(dialect + "-agent"))) {
             String t1 = testAgent(server, "sim-1");
             String t2 = testAgent(server, "sim-2");
             var created = server.post("/api/v1/campaigns", new JsonObject().put("yaml", campaign(t1, t2, real.agentId))
