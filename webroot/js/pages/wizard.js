@@ -22,8 +22,8 @@ export function definition(d) {
   };
   if (d.description.trim()) def.description = d.description.trim();
   const slos = {};
-  if (d.slo_ttft_ms !== '') slos.ttft_ms = Number(d.slo_ttft_ms);
-  if (d.slo_tpot_ms !== '') slos.tpot_ms = Number(d.slo_tpot_ms);
+  if (d.slo_ttft_ms !== '') slos.max_ttft_ms_p99 = Number(d.slo_ttft_ms);
+  if (d.slo_tpot_ms !== '') slos.max_tpot_ms_p99 = Number(d.slo_tpot_ms);
   if (Object.keys(slos).length) def.slos = slos;
   return def;
 }
@@ -42,7 +42,7 @@ function locate(field, d) {
   if (field.startsWith('models')) return [3, 'models'];
   if (field === 'agents') return [1, 'agents'];
   if (field === 'campaign_name' || field === 'description') return [0, field];
-  if (field.startsWith('slos')) return [4, field.includes('.') ? field : 'slos.ttft_ms'];
+  if (field.startsWith('slos')) return [4, field.includes('.') ? field : 'slos.max_ttft_ms_p99'];
   if (field === 'timeout_minutes') return [4, field];
   return [null, '_form'];
 }

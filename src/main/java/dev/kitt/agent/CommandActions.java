@@ -84,9 +84,12 @@ final class CommandActions {
                     }
                     for (String part : template) {
                         cmd.add(part.replace("{model}", prepared.path()).replace("{engine}", engine)
-                                .replace("{suite}", payload.getString("suite", "quick"))
-                                .replace("{profile}", payload.getString("profile", "default"))
+                                .replace("{suite}", orElse(payload.getString("suite"), "quick"))
+                                .replace("{profile}", orElse(payload.getString("profile"), "default"))
                                 .replace("{output}", out.toString()));
+                    }
+                    if (payload.getString("benchmark") != null && template.contains("{suite}")) {
+                        cmd.addAll(List.of("-b", payload.getString("benchmark"))); // one benchmark instead of the suite
                     }
                     return exec(cmd, task, log)
                             .compose(code -> vertx.executeBlocking(() -> new JsonObject(
@@ -103,14 +106,25 @@ final class CommandActions {
                 }));
     }
 
+    /** Submitters send absent choices as explicit nulls ("profile": null), which getString(key, def) keeps. */
+    private static String orElse(String value, String def) {
+        return value == null ? def : value;
+    }
+
     private List<String> runTestTemplate() {
         if (options.runTestCommand() != null) {
             return options.runTestCommand();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(options.home().toString(), "kitt.jar").toString();
-        return List.of(java, "-jar", jar, "run", "-m", "{model}", "-e", "{engine}", "-s", "{suite}",
-                "--profile", "{profile}", "-o", "{output}");
+        Path jar = options.home().resolve("kitt.jar");
+        // The installed jar when there is one; else the code this agent itself runs from (a
+        // development checkout), so `kitt run` is always the agent's own version.
+        List<String> launch = Files.isRegularFile(jar) ? List.of(java, "-jar", jar.toString())
+                : List.of(java, "-cp", System.getProperty("java.class.path"), "dev.kitt.Main");
+        List<String> cmd = new ArrayList<>(launch);
+        cmd.addAll(List.of("run", "-m", "{model}", "-e", "{engine}", "-s", "{suite}",
+                "--profile", "{profile}", "-o", "{output}"));
+        return cmd;
     }
 
     /** Runs a process; a non-zero exit fails the command naming the program and the code. */

@@ -48,6 +48,11 @@ public final class BenchmarkExecutor {
     }
 
     public Future<RunOutcome> run(RunRequest req, LogSink logs, ProgressListener progress) {
+        return run(req, logs, progress, RunCancel.never());
+    }
+
+    /** As above; a cancelled run stops its engine, fails with the cancel reason and stores nothing. */
+    public Future<RunOutcome> run(RunRequest req, LogSink logs, ProgressListener progress, RunCancel cancel) {
         long started = System.nanoTime();
         String startedAt = LocalDateTime.now().toString();
         String runId = UUID.randomUUID().toString();
@@ -58,8 +63,11 @@ public final class BenchmarkExecutor {
                             req.autoPull(), req.endpoint());
                     List<JsonObject> results = new ArrayList<>();
                     String[] runError = {null};
+                    // Stopping the engine makes the requests in flight fail at once, so the benchmark under way
+                    // ends within moments; the check before the next one then ends the run.
+                    cancel.onCancel(() -> vertx.runOnContext(v -> runtime.stop()));
                     return runtime.start(spec, logs)
-                            .compose(handle -> runAll(plan, handle, logs, progress, results))
+                            .compose(handle -> runAll(plan, handle, logs, progress, results, cancel))
                             .recover(err -> {
                                 runError[0] = err.getMessage();
                                 return Future.succeededFuture();
@@ -70,7 +78,7 @@ public final class BenchmarkExecutor {
     }
 
     private Future<Void> runAll(RunPlan plan, EngineHandle handle, LogSink logs, ProgressListener progress,
-                                List<JsonObject> results) {
+                                List<JsonObject> results, RunCancel cancel) {
         EngineClient client = EngineClient.create(vertx, handle.baseUrl(), plan.engine().apiStyle(), handle.servedModel(),
                 ClientOptions.defaults().withMaxConnections(Math.max(1, plan.maxConcurrency()))
                         .withTimeoutMs(plan.configs().stream().mapToLong(c -> (long) (c.getDouble("request_timeout_s", 300.0) * 1000))
@@ -83,14 +91,17 @@ public final class BenchmarkExecutor {
                 int runNumber = run;
                 int index = i;
                 int position = (run - 1) * plan.benchmarks().size() + i + 1;
-                chain = chain.compose(v -> runOne(plan, client, logs, progress, runNumber, index, position, total)
+                chain = chain.compose(v -> cancel.cancelled() ? Future.failedFuture(new BenchException(cancel.reason()))
+                        : runOne(plan, client, logs, progress, runNumber, index, position, total)
                         .map(r -> {
                             results.add(r);
                             return null;
                         }));
             }
         }
-        return chain.eventually(client::close);
+        // A benchmark cut short by the cancel must not count as finished: the check after it fails the run.
+        return chain.compose(v -> cancel.cancelled() ? Future.<Void>failedFuture(new BenchException(cancel.reason()))
+                : Future.<Void>succeededFuture()).eventually(client::close);
     }
 
     private Future<JsonObject> runOne(RunPlan plan, EngineClient client, LogSink logs, ProgressListener progress,

@@ -11,6 +11,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Runs benchmarks inside the server, for test agents and the quick start. Answers
@@ -18,10 +20,12 @@ import java.nio.file.Path;
  * sourceId, logFirstSeq} with the run's metrics.json document, after a real run of the same
  * executor the CLI and the agent use, against the in-process simulated engine. Log lines go to
  * the request's sourceId. The requester stores the document, so this verticle stores nothing.
+ * {@code kitt.bench.cancel} {commandId} stops a run in progress: it fails at once with "cancelled".
  */
 public final class BenchmarkVerticle extends VerticleBase {
     private final ServerContext ctx;
     private BenchmarkExecutor executor;
+    private final Map<String, RunCancel> running = new HashMap<>();
 
     public BenchmarkVerticle(ServerContext ctx) {
         this.ctx = ctx;
@@ -37,7 +41,9 @@ public final class BenchmarkVerticle extends VerticleBase {
                         () -> Future.failedFuture("test agents have no GPU"), home), false)
                 .compose(exec -> {
                     executor = exec;
-                    return vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_START, this::run).completion();
+                    return Future.all(
+                            vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_START, this::run).completion(),
+                            vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_CANCEL, this::cancel).completion());
                 });
     }
 
@@ -52,10 +58,26 @@ public final class BenchmarkVerticle extends VerticleBase {
         BusLogSink logs = new BusLogSink(vertx, req.getString("sourceId"), req.getLong("logFirstSeq", 1L));
         logs.line("bench", "running " + (run.benchmark() != null ? run.benchmark() : run.suite())
                 + " for " + requestedEngine + " on the simulated engine");
-        executor.run(run, logs, ProgressListener.none())
-                .onComplete(ar -> logs.close())
+        String key = req.getString("commandId");
+        RunCancel cancel = new RunCancel();
+        if (key != null) {
+            running.put(key, cancel);
+        }
+        executor.run(run, logs, ProgressListener.none(), cancel)
+                .onComplete(ar -> {
+                    running.remove(key, cancel);
+                    logs.close();
+                })
                 .onSuccess(outcome -> msg.reply(outcome.metricsJson().copy()
                         .put("engine", requestedEngine).put("engine_simulated", true)))
                 .onFailure(err -> msg.fail(500, String.valueOf(err.getMessage())));
+    }
+
+    private void cancel(Message<JsonObject> msg) {
+        RunCancel cancel = running.get(msg.body().getString("commandId"));
+        if (cancel != null) {
+            cancel.cancel(msg.body().getString("reason", "cancelled"));
+        }
+        msg.reply(new JsonObject().put("cancelled", cancel != null));
     }
 }

@@ -24,6 +24,8 @@ public final class Addresses {
     /** Request: store a domain event {type, source_id?, body?}; it is then published on {@link #EVENTS} with its seq. */
     public static final String EVENTS_RECORD = "kitt.events.record";
     public static final String BENCHMARK_START = "kitt.bench.start";
+    /** Request: {commandId, reason?} → {cancelled}: stops the in-server run started for that command. */
+    public static final String BENCHMARK_CANCEL = "kitt.bench.cancel";
     public static final String CAMPAIGNS_LAUNCH = "kitt.campaigns.launch";
     /** Request/reply: re-read the store-backed gauges (latest results) before a scrape; empty body, empty reply. */
     public static final String METRICS_REFRESH = "kitt.metrics.refresh";

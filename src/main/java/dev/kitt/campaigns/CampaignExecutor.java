@@ -1,6 +1,7 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
+import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Dispatches a running campaign's planned runs: one test at a time per agent, agents in
@@ -31,14 +33,17 @@ final class CampaignExecutor {
     private final RunRepository runs;
     private final CampaignLog log;
     private final Clock clock;
+    private final SloJudge slos;
     final Map<String, CampaignSpec> active = new HashMap<>();
     final Set<String> busyAgents = new HashSet<>();
     final Map<String, InFlight> byCommand = new HashMap<>();
     // Work on one run is serialised so a fast command update never overtakes the write of its id.
     private final Map<String, Future<?>> lanes = new HashMap<>();
 
-    CampaignExecutor(Vertx vertx, CampaignRepository campaigns, RunRepository runs, CampaignLog log, Clock clock) {
+    CampaignExecutor(Vertx vertx, CampaignRepository campaigns, RunRepository runs, CampaignLog log, Clock clock,
+                     SloJudge slos) {
         this.vertx = vertx;
+        this.slos = slos;
         this.campaigns = campaigns;
         this.runs = runs;
         this.log = log;
@@ -94,26 +99,29 @@ final class CampaignExecutor {
             }
             int seq = run.getInteger("seq");
             long deadline = now + spec.timeoutMinutes() * 60_000L;
-            return runs.claim(campaignId, seq, agent, now, deadline).compose(claimed -> {
+            String commandId = UUID.randomUUID().toString();
+            return runs.claim(campaignId, seq, agent, commandId, now, deadline).compose(claimed -> {
                 if (!claimed) {
                     busyAgents.remove(agent);
                     return Future.succeededFuture();
                 }
-                submit(campaignId, run, agent, spec);
+                submit(campaignId, run, agent, spec, commandId);
                 return Future.<Void>succeededFuture();
             });
         }).onFailure(err -> busyAgents.remove(agent)).mapEmpty();
     }
 
-    private void submit(String campaignId, JsonObject run, String agent, CampaignSpec spec) {
+    private void submit(String campaignId, JsonObject run, String agent, CampaignSpec spec, String chosenId) {
         int seq = run.getInteger("seq");
         JsonObject payload = new JsonObject().put("model", run.getString("model_ref"))
                 .put("model_name", run.getString("model")).put("format", run.getString("format"))
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
-                .put("sourceId", sourceId(campaignId, seq)).put("campaignId", campaignId)
+                .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
                 .put("timeout_s", spec.timeoutMinutes() * 60);
-        JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload);
+        JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
+                .put("commandId", chosenId);
+        byCommand.put(chosenId, new InFlight(campaignId, seq, agent));
         String what = "#" + seq + " " + run.getString("model") + " × " + run.getString("engine");
         vertx.eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT, body, new DeliveryOptions().setSendTimeout(30_000))
                 .onSuccess(reply -> {
@@ -126,8 +134,12 @@ final class CampaignExecutor {
                         null, "dispatch refused: " + err.getMessage())));
     }
 
-    static String sourceId(String campaignId, int seq) {
-        return "campaign:" + campaignId + ":" + seq;
+    /**
+     * Where a run's log lines go. A resumed run's new attempt logs apart from the first: its lines
+     * are numbered from 1 again, and would otherwise be taken for lines already stored.
+     */
+    static String sourceId(String campaignId, int seq, int attempt) {
+        return "campaign:" + campaignId + ":" + seq + (attempt > 1 ? ":" + attempt : "");
     }
 
     /** Applies a {@code kitt.commands.update} (or a reconciled command state) to its run. */
@@ -155,20 +167,34 @@ final class CampaignExecutor {
         };
     }
 
-    /** Records an outcome once; a run that had already finished keeps its first outcome. */
+    /**
+     * Records an outcome once; a run that had already finished keeps its first outcome. A success
+     * is checked against the campaign's SLOs before the agent is freed, so the campaign cannot end
+     * (and its rollup be read) without the verdict.
+     */
     Future<Boolean> finish(InFlight in, String status, String resultId, String error) {
         return runs.finish(in.campaignId(), in.seq(), status, resultId, error, clock.millis()).compose(changed -> {
             if (!changed) {
                 return Future.succeededFuture(false);
             }
-            byCommand.values().remove(in);
-            busyAgents.remove(in.agentId());
-            log.line(in.campaignId(), "#" + in.seq() + " " + status + (resultId != null ? " (result " + resultId + ")" : "")
-                    + (error != null ? ": " + error : ""));
-            // Let every campaign that shares this agent have it, not just this one.
-            vertx.runOnContext(v -> pumpAll());
-            return Future.succeededFuture(true);
+            CampaignSpec spec = active.get(in.campaignId());
+            Future<Slos.Verdict> verdict = "succeeded".equals(status) && spec != null
+                    ? slos.judge(spec.slos(), in.campaignId(), in.seq(), resultId)
+                    .recover(err -> Future.succeededFuture()) : Future.succeededFuture();
+            return verdict.map(v -> {
+                recorded(in, status, resultId, error, v);
+                return true;
+            });
         });
+    }
+
+    private void recorded(InFlight in, String status, String resultId, String error, Slos.Verdict slo) {
+        byCommand.values().remove(in);
+        busyAgents.remove(in.agentId());
+        log.line(in.campaignId(), "#" + in.seq() + " " + status + (resultId != null ? " (result " + resultId + ")" : "")
+                + (error != null ? ": " + error : "") + (slo != null ? "; SLOs " + slo.status() + ": " + slo.reason() : ""));
+        // Let every campaign that shares this agent have it, not just this one.
+        vertx.runOnContext(v -> pumpAll());
     }
 
     Future<Void> finishIfDone(String campaignId) {

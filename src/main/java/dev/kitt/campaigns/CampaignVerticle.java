@@ -1,11 +1,11 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
 import dev.kitt.campaigns.store.ScheduleRepository;
+import dev.kitt.results.ResultRepository;
 import dev.kitt.server.ServerContext;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,7 +38,7 @@ public final class CampaignVerticle extends VerticleBase {
     private boolean ticking;
 
     public CampaignVerticle(ServerContext ctx) {
-        this(ctx, new BuiltInEngineCatalog(), Clock.systemUTC(), DEFAULT_TICK_MS);
+        this(ctx, EngineCatalog.standard(), Clock.systemUTC(), DEFAULT_TICK_MS);
     }
 
     public CampaignVerticle(ServerContext ctx, EngineCatalog catalog, Clock clock, long tickMs) {
@@ -52,7 +52,8 @@ public final class CampaignVerticle extends VerticleBase {
     public Future<?> start() {
         campaigns = new CampaignRepository(ctx.db());
         runs = new RunRepository(ctx.db());
-        executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock);
+        executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock,
+                new SloJudge(new ResultRepository(ctx.db()), runs, clock));
         CampaignDrafts drafts = new CampaignDrafts(vertx, ctx.db(), catalog, clock);
         schedules = new ScheduleFirer(new ScheduleRepository(ctx.db()), drafts, id -> launch(id, false), clock);
         reconciler = new Reconciler(vertx, campaigns, runs, executor, clock);

@@ -1,7 +1,6 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.report.RollupReport;
 import dev.kitt.campaigns.spec.CampaignSpec;
@@ -39,7 +38,7 @@ public final class CampaignsApi {
     private final SchedulesApi schedules;
 
     public CampaignsApi(Vertx vertx, Database db) {
-        this(vertx, db, new BuiltInEngineCatalog());
+        this(vertx, db, EngineCatalog.standard());
     }
 
     public CampaignsApi(Vertx vertx, Database db, EngineCatalog catalog) {

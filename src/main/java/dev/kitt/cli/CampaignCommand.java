@@ -1,17 +1,20 @@
 package dev.kitt.cli;
 
 import dev.kitt.campaigns.plan.AgentInfo;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.plan.Plan;
 import dev.kitt.campaigns.plan.Planner;
 import dev.kitt.campaigns.schedule.CronSchedule;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.spec.SpecException;
 import dev.kitt.cli.campaign.CampaignClient;
+import dev.kitt.cli.campaign.ExecutorCampaignRunner;
 import dev.kitt.cli.campaign.LocalCampaignClient;
 import dev.kitt.cli.campaign.LocalCampaignRunner;
 import dev.kitt.cli.campaign.PlanPrinter;
 import dev.kitt.cli.campaign.RemoteCampaignClient;
+import dev.kitt.config.KittConfig;
+import dev.kitt.hardware.HardwareProbe;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -83,7 +86,8 @@ public final class CampaignCommand {
         @Option(names = "--dry-run", description = "print the plan (with skipped pairs and why) and stop")
         boolean dryRun;
 
-        @Option(names = "--resume", description = "resume the last failed or cancelled campaign of this name")
+        @Option(names = "--resume", description = "resume the last failed, cancelled (or, here, interrupted) campaign "
+                + "of this name: what already succeeded is skipped")
         boolean resume;
 
         @Option(names = "--agent", description = "agent id to run on (with --server; adds to the file's agents)")
@@ -103,7 +107,8 @@ public final class CampaignCommand {
         private int locally(CampaignSpec spec) {
             Plan plan;
             try {
-                plan = new Planner(new BuiltInEngineCatalog()).plan(spec, List.of(AgentInfo.local()));
+                spec = spec.onThisMachine();
+                plan = new Planner(EngineCatalog.standard()).plan(spec, List.of(AgentInfo.local()));
             } catch (SpecException e) {
                 throw new CliException(file + ": " + e.getMessage());
             }
@@ -114,9 +119,9 @@ public final class CampaignCommand {
             if (dryRun) {
                 return 0;
             }
-            LocalCampaignRunner runner = LocalCampaignRunner.find().orElseThrow(() -> new CliException(
-                    "running a campaign on this machine needs the engines module (the benchmark executor), which this "
-                            + "build does not include; use --dry-run to see the plan or --server URL to run it on a server"));
+            KittConfig config = target.config.load(Map.of());
+            LocalCampaignRunner runner = new ExecutorCampaignRunner(config,
+                    () -> HardwareProbe.local().probe(config.home()).toJson());
             return runner.run(spec, plan, resume, System.out);
         }
 

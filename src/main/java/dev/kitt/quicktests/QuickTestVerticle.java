@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Moves quick tests through their lifecycle as {@code kitt.commands.update} reports on their
  * commands: acked/running → running; succeeded → completed (with the result id); failed or
- * timed_out → failed; cancelled → cancelled. Updates for other commands are ignored.
+ * timed_out → failed ("timed out after ..."); cancelled → cancelled. Updates for other commands are ignored.
  */
 public final class QuickTestVerticle extends VerticleBase {
     private final ServerContext ctx;
@@ -27,6 +27,13 @@ public final class QuickTestVerticle extends VerticleBase {
 
     private void apply(JsonObject update) {
         apply(update, 0);
+    }
+
+    /** "timed out after 30 minutes" / "after 2 seconds": the limit the user set, as they set it. */
+    static String timedOut(Long seconds) {
+        long s = seconds == null ? QuickTestsApi.DEFAULT_TIMEOUT_S : seconds;
+        return "timed out after " + (s % 60 == 0 ? s / 60 + (s == 60 ? " minute" : " minutes")
+                : s + (s == 1 ? " second" : " seconds"));
     }
 
     /**
@@ -51,7 +58,7 @@ public final class QuickTestVerticle extends VerticleBase {
                 case "acked", "running" -> tests.running(id, now);
                 case "succeeded" -> tests.finish(id, "completed", update.getString("resultId"), null, now);
                 case "failed" -> tests.finish(id, "failed", null, update.getString("error", "failed on the agent"), now);
-                case "timed_out" -> tests.finish(id, "failed", null, "timed out: " + update.getString("error", ""), now);
+                case "timed_out" -> tests.finish(id, "failed", null, timedOut(t.getLong("timeout_s")), now);
                 case "cancelled" -> tests.finish(id, "cancelled", null, update.getString("error"), now);
                 default -> Future.succeededFuture(false);
             };

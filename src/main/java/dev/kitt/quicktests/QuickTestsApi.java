@@ -3,7 +3,6 @@ package dev.kitt.quicktests;
 import dev.kitt.bus.Addresses;
 import dev.kitt.campaigns.AgentDirectory;
 import dev.kitt.campaigns.plan.AgentInfo;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.plan.Suites;
 import dev.kitt.campaigns.spec.SpecException;
@@ -27,10 +26,15 @@ import java.util.UUID;
 
 /**
  * /api/v1/quicktests: start one suite or benchmark on one agent (validated: agent known over
- * {@code kitt.agents.get}, engine, suite or benchmark, CPU architecture), list, get, cancel and
- * read its stored logs (source id = the quick test's id).
+ * {@code kitt.agents.get}, engine, suite or benchmark, CPU architecture, timeout_s), list, get,
+ * cancel and read its stored logs (source id = the quick test's id, for test and real agents alike:
+ * dispatch files a real agent's log frames under the source its run_test payload names).
  */
 public final class QuickTestsApi {
+    /** A quick test may run this long unless the request says otherwise (timeout_s). */
+    public static final long DEFAULT_TIMEOUT_S = 30 * 60;
+    private static final long MAX_TIMEOUT_S = 24 * 3600;
+
     private final Vertx vertx;
     private final QuickTestRepository tests;
     private final LogRepository logs;
@@ -38,7 +42,7 @@ public final class QuickTestsApi {
     private final EngineCatalog catalog;
 
     public QuickTestsApi(Vertx vertx, Database db) {
-        this(vertx, db, new BuiltInEngineCatalog());
+        this(vertx, db, EngineCatalog.standard());
     }
 
     public QuickTestsApi(Vertx vertx, Database db, EngineCatalog catalog) {
@@ -97,8 +101,15 @@ public final class QuickTestsApi {
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
             throw ApiException.invalidField("mode", "field 'mode' must be docker, native or endpoint");
         }
+        Object timeout = body.getValue("timeout_s", DEFAULT_TIMEOUT_S);
+        if (!(timeout instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 1
+                || n.longValue() > MAX_TIMEOUT_S) {
+            throw new ApiException(400, "invalid_field", "field 'timeout_s' must be a whole number of seconds from 1 to "
+                    + MAX_TIMEOUT_S + " (default " + DEFAULT_TIMEOUT_S + ")");
+        }
         return new JsonObject().put("agent_id", agent).put("model", model).put("engine", engine)
-                .put("suite", suite).put("benchmark", benchmark).put("profile", profile).put("mode", mode);
+                .put("suite", suite).put("benchmark", benchmark).put("profile", profile).put("mode", mode)
+                .put("timeout_s", ((Number) timeout).longValue());
     }
 
     private void checkArch(AgentInfo agent, String engine) {
@@ -120,8 +131,9 @@ public final class QuickTestsApi {
                 .put("quickTestId", id);
         payload.put(t.getString("suite") != null ? "suite" : "benchmark",
                 t.getString("suite") != null ? t.getString("suite") : t.getString("benchmark"));
+        // Dispatch enforces the deadline: past it the command is timed_out and the agent told to stop the work.
         JsonObject cmd = new JsonObject().put("agentId", t.getString("agent_id")).put("type", "run_test")
-                .put("payload", payload);
+                .put("payload", payload).put("deadlineS", t.getLong("timeout_s"));
         return vertx.eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT, cmd, new DeliveryOptions().setSendTimeout(30_000))
                 .compose(reply -> tests.dispatched(id, reply.body().getString("commandId"), System.currentTimeMillis()))
                 .recover(err -> tests.finish(id, "failed", null, "dispatch refused: " + err.getMessage(),

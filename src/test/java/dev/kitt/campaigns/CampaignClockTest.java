@@ -1,7 +1,7 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.schedule.CronSchedule;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -75,7 +75,7 @@ class CampaignClockTest {
         fleet.attach(vertx, db);
         ServerContext ctx = new ServerContext(config, db, null, null);
         Await.result(vertx.deployVerticle(new LogStreamVerticle(ctx)));
-        return Await.result(vertx.deployVerticle(new CampaignVerticle(ctx, new BuiltInEngineCatalog(), clock, 50)));
+        return Await.result(vertx.deployVerticle(new CampaignVerticle(ctx, EngineCatalog.standard(), clock, 50)));
     }
 
     @AfterEach
@@ -102,7 +102,7 @@ class CampaignClockTest {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
         fleet.hold = p -> true;
         deploy(dialect, fleet);
-        String id = Await.result(new CampaignDrafts(vertx, db, new BuiltInEngineCatalog(), clock).create(definition()));
+        String id = Await.result(new CampaignDrafts(vertx, db, EngineCatalog.standard(), clock).create(definition()));
         Await.result(vertx.eventBus().request(Addresses.CAMPAIGNS_LAUNCH, new JsonObject().put("campaignId", id)));
         Poll.until(Duration.ofSeconds(10), () -> fleet.runTests.size(), n -> n == 1, "the first test");
         clock.now.addAndGet(Duration.ofMinutes(29).toMillis());
@@ -141,7 +141,7 @@ class CampaignClockTest {
 
         Await.result(vertx.undeploy(deployment));
         Await.result(vertx.deployVerticle(new CampaignVerticle(new ServerContext(null, db, null, null),
-                new BuiltInEngineCatalog(), clock, 50)));
+                EngineCatalog.standard(), clock, 50)));
         clock.now.set(Instant.parse("2026-01-02T02:01:00Z").toEpochMilli());
         JsonObject again = Poll.until(Duration.ofSeconds(10), () -> Await.result(schedules.get("s1")),
                 x -> !first.equals(x.getString("last_campaign_id")), "the schedule to fire the next day");

@@ -1,7 +1,7 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.campaigns.plan.AgentInfo;
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
+import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.campaigns.plan.Plan;
 import dev.kitt.campaigns.plan.PlannedRun;
 import dev.kitt.campaigns.plan.Planner;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Campaign files in the original layout parse unchanged; planning keeps dropped pairs with reasons. */
 class CampaignPlanningTest {
-    private final Planner planner = new Planner(new BuiltInEngineCatalog());
+    private final Planner planner = new Planner(EngineCatalog.standard());
     private static final AgentInfo X86 = new AgentInfo("x", "x", "x86_64", true);
     private static final AgentInfo ARM = new AgentInfo("a", "a", "arm64", true);
 
@@ -115,5 +115,40 @@ class CampaignPlanningTest {
         Plan plan = planner.plan(spec, List.of(X86));
         assertEquals(List.of("vllm/fp8-kv", "llama_cpp/default", "llama_cpp/long-context"),
                 plan.runs().stream().map(r -> r.engine() + "/" + r.profile()).toList());
+    }
+
+    @Test
+    @DisplayName("planning reads engines, model formats and CPU architectures from the engine registry")
+    void catalogIsTheRegistry() {
+        EngineCatalog catalog = EngineCatalog.standard();
+        dev.kitt.engines.EngineRegistry registry = dev.kitt.engines.EngineRegistry.builtin();
+        assertEquals(registry.all().stream().map(d -> d.name()).sorted().toList(), catalog.engines());
+        assertEquals(List.of("safetensors"), catalog.formatsFor("vllm"));
+        assertEquals(List.of("ollama", "gguf"), catalog.formatsFor("ollama"));
+        assertEquals(List.of("exl2", "safetensors"), catalog.formatsFor("exllamav2"));
+        assertEquals(List.of(EngineCatalog.ANY_FORMAT), catalog.formatsFor("sim"));
+        assertEquals(java.util.Set.of("arm64"), catalog.archs("mlx"), "aarch64 in the registry, arm64 here");
+        assertEquals(java.util.Set.of("x86_64"), catalog.archs("exllamav2"));
+
+        CampaignSpec exl2 = CampaignSpec.fromYaml("campaign_name: x\nmodels: [{name: m, exl2_repo: org/m-exl2}]\n"
+                + "engines: [{name: exllamav2}]\n");
+        PlannedRun onArm = planner.plan(exl2, List.of(ARM)).runs().get(0);
+        assertTrue(onArm.skipped());
+        assertTrue(onArm.skipReason().contains("exllamav2 needs a x86_64 CPU; the agents have arm64"), onArm.skipReason());
+        assertFalse(planner.plan(exl2, List.of(X86)).runs().get(0).skipped());
+    }
+
+    @Test
+    @DisplayName("an engine may name the agents that run it; an agent outside the campaign is an error")
+    void engineAgents() {
+        CampaignSpec spec = CampaignSpec.fromYaml("campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\n"
+                + "engines: [{name: llama_cpp, agents: [a]}, {name: sim}]\nagents: [x, a]\n");
+        Plan plan = planner.plan(spec, List.of(X86, ARM));
+        assertEquals(List.of("a"), plan.runs().get(0).agents());
+        assertEquals(List.of("x", "a"), plan.runs().get(1).agents());
+        CampaignSpec stranger = CampaignSpec.fromYaml("campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\n"
+                + "engines: [{name: llama_cpp, agents: [ghost]}]\n");
+        SpecException e = assertThrows(SpecException.class, () -> planner.plan(stranger, List.of(X86)));
+        assertTrue(e.getMessage().contains("engines[0].agents names agent 'ghost'"), e.getMessage());
     }
 }

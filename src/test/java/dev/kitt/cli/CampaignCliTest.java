@@ -65,11 +65,67 @@ class CampaignCliTest {
     }
 
     @Test
-    @DisplayName("running without --server says that local execution needs the engines module")
-    void localRunNeedsEngines() {
-        CliRun run = CliRun.of("campaign", "run", FIXTURE);
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("needs the engines module"), run.err());
+    @DisplayName("without --server the campaign runs here through the benchmark executor, stores its results locally, "
+            + "prints the rollup, and --resume runs only what did not succeed")
+    void localRunAndResume() throws IOException {
+        Path file = home.resolve("local.yaml");
+        // The simulated engine runs here; llama.cpp in docker cannot (no Docker daemon), so those runs fail.
+        Files.writeString(file, """
+                campaign_name: local-two
+                models:
+                  - name: tiny-a
+                    gguf_repo: org/tiny-a-GGUF
+                  - name: tiny-b
+                    gguf_repo: org/tiny-b-GGUF
+                engines:
+                  - name: sim
+                    suite: quick
+                  - name: llama_cpp
+                    suite: quick
+                    mode: docker
+                slos:
+                  min_output_tokens_per_s: 1
+                """);
+        CliRun dry = CliRun.of("campaign", "run", file.toString(), "--dry-run", "--home", home.toString());
+        assertEquals(0, dry.exitCode(), dry.err());
+        assertTrue(dry.out().contains("4 run(s) planned, 0 skipped"), dry.out());
+        assertTrue(CliRun.of("campaign", "list", "--home", home.toString()).out().contains("0 campaign(s)"),
+                "a dry run stores nothing");
+
+        CliRun first = CliRun.of("campaign", "run", file.toString(), "--home", home.toString());
+        assertEquals(1, first.exitCode(), first.out() + first.err());
+        assertTrue(first.out().contains("4 run(s) to do"), first.out());
+        assertTrue(first.out().contains("throughput: passed"), "progress per benchmark: " + first.out());
+        assertTrue(first.out().contains("4 planned: 2 succeeded, 2 failed"), first.out());
+        assertTrue(first.out().contains("SLOs: 2 passed, 0 failed"), first.out());
+        assertEquals(2, storedRuns(), "one stored result per succeeded run");
+
+        CliRun again = CliRun.of("campaign", "run", file.toString(), "--resume", "--home", home.toString());
+        assertEquals(1, again.exitCode(), again.out() + again.err());
+        assertTrue(again.out().contains("2 run(s) to do, 2 already succeeded and skipped"), again.out());
+        assertTrue(again.out().contains("4 planned: 2 succeeded, 2 failed"), again.out());
+        assertEquals(2, storedRuns(), "the succeeded runs were not run again");
+
+        CliRun list = CliRun.of("campaign", "list", "--home", home.toString());
+        assertTrue(list.out().contains("1 campaign(s)") && list.out().contains("local-two"), list.out());
+        String id = list.out().lines().filter(l -> l.contains("local-two")).findFirst().orElseThrow().split("\\s+")[0];
+        CliRun status = CliRun.of("campaign", "status", id, "--json", "--home", home.toString());
+        assertEquals(0, status.exitCode(), status.err());
+        io.vertx.core.json.JsonObject report = new io.vertx.core.json.JsonObject(status.out());
+        assertEquals(4, report.getJsonArray("runs").size());
+        assertEquals(2L, report.getJsonObject("counts").getLong("slo_passed"));
+        assertTrue(Files.exists(home.resolve("campaigns").resolve(id).resolve("report.md")));
+        CliRun noneToResume = CliRun.of("campaign", "run", FIXTURE, "--resume", "--home", home.toString());
+        assertEquals(1, noneToResume.exitCode());
+        assertTrue(noneToResume.err().contains("no failed, cancelled or interrupted campaign named 'nightly-small-models'"),
+                noneToResume.err());
+    }
+
+    private long storedRuns() {
+        CliRun results = CliRun.of("results", "list", "--home", home.toString());
+        assertEquals(0, results.exitCode(), results.err());
+        return Long.parseLong(results.out().lines().filter(l -> l.matches("\\d+ of \\d+ run\\(s\\)")).findFirst()
+                .orElseThrow(() -> new AssertionError(results.out())).replaceAll(".* of (\\d+) run.*", "$1"));
     }
 
     @Test

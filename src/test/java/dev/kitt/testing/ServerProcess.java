@@ -76,6 +76,15 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as a crash or a power cut would end it: no shutdown hook runs. Waits for the end. */
+    public void kill(Duration timeout) throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server still running " + timeout + " after SIGKILL");
+        }
+        reader.join(5000);
+    }
+
     /** Waits for the process to end by itself; returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -13,7 +13,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Applies what an agent reports about its commands ({@code kitt.commands.report}): ack, status,
- * result and log frames. An agent may only report on its own commands. The reply says whether
+ * result and log frames (filed under the source the command's payload names). An agent may only
+ * report on its own commands. The reply says whether
  * the frame was stored ({@code ok}) or refused for good ({@code ok: false} with a reason); a
  * failed reply means "not stored yet", so the agent keeps it in its outbox.
  */
@@ -48,7 +49,7 @@ final class AgentReports {
                 case "ack" -> move(commandId, agentId, "acked", "('queued', 'sent')", null);
                 case "status" -> status(commandId, agentId, frame);
                 case "result" -> result(commandId, agentId, frame);
-                default -> log(frame);
+                default -> sourceOf(commandId).compose(source -> log(frame, source));
             };
         }).onSuccess(msg::reply).onFailure(err -> msg.fail(500, err.getMessage()));
     }
@@ -90,12 +91,25 @@ final class AgentReports {
                         .map(v -> new JsonObject().put("ok", true).put("resultId", imported.id())));
     }
 
-    private Future<JsonObject> log(JsonObject frame) {
+    /**
+     * Where a command's log lines are filed: the source its submitter named in the payload (a quick
+     * test's or campaign run's id, which the web page follows live), else the command id. Test
+     * agents' runs log to the same place, so a reader never needs to know which kind ran it.
+     */
+    private Future<String> sourceOf(String commandId) {
+        return commands.get(commandId).map(cmd -> {
+            JsonObject payload = cmd == null ? null : cmd.getJsonObject("payload");
+            String named = payload == null ? null : payload.getString("sourceId");
+            return named == null || named.isBlank() ? commandId : named;
+        });
+    }
+
+    private Future<JsonObject> log(JsonObject frame, String source) {
         if (!(frame.getValue("lines") instanceof JsonArray lines) || !(frame.getValue("firstSeq") instanceof Number)) {
             return Future.succeededFuture(refuse("bad_frame", "'log' needs firstSeq and lines[]"));
         }
         return vertx.eventBus().<JsonObject>request(Addresses.LOGS_APPEND, new JsonObject()
-                        .put("sourceId", frame.getString("sourceId")).put("firstSeq", frame.getLong("firstSeq"))
+                        .put("sourceId", source).put("firstSeq", frame.getLong("firstSeq"))
                         .put("lines", lines))
                 .map(reply -> new JsonObject().put("ok", true).put("upToSeq", reply.body().getLong("upToSeq")));
     }

@@ -70,17 +70,30 @@ public final class CommandDispatchVerticle extends VerticleBase {
                 return Future.failedFuture(new IllegalStateException("agent " + agentId + " is revoked"));
             }
             boolean test = ((Number) row.getValue("is_test")).intValue() == 1;
-            return commands.insert(agentId, type, payload, deadline).onSuccess(cmd -> {
-                publish(cmd.getString("id"), agentId, "queued", null);
-                if (test) {
-                    testAgents.run(cmd);
-                } else {
-                    deliver(cmd);
-                }
-            });
+            String chosen = b.getString("commandId");
+            if (chosen != null) {
+                // A submitter that chose the id may submit again after a crash: the stored command is the answer.
+                return commands.get(chosen).compose(existing -> existing != null
+                        ? (agentId.equals(existing.getString("agent_id")) ? Future.succeededFuture(existing)
+                        : Future.failedFuture(new IllegalStateException("command " + chosen + " belongs to another agent")))
+                        : store(chosen, agentId, type, payload, deadline, test));
+            }
+            return store(java.util.UUID.randomUUID().toString(), agentId, type, payload, deadline, test);
         }).onSuccess(cmd -> msg.reply(new JsonObject().put("id", cmd.getString("id"))
-                        .put("commandId", cmd.getString("id")).put("state", "queued")))
+                        .put("commandId", cmd.getString("id")).put("state", cmd.getString("state"))))
                 .onFailure(err -> msg.fail(err instanceof IllegalArgumentException ? 404 : 409, err.getMessage()));
+    }
+
+    private Future<JsonObject> store(String id, String agentId, String type, JsonObject payload, Long deadline,
+                                     boolean test) {
+        return commands.insert(id, agentId, type, payload, deadline).onSuccess(cmd -> {
+            publish(cmd.getString("id"), agentId, "queued", null);
+            if (test) {
+                testAgents.run(cmd);
+            } else {
+                deliver(cmd);
+            }
+        });
     }
 
     /** Sends one command frame to the node holding the agent's socket; no socket leaves it queued. */
@@ -118,7 +131,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
                     .onSuccess(moved -> {
                         if (moved) {
                             publish(id, cmd.getString("agent_id"), "cancelled", "cancelled by request");
-                            stopOnAgent(cmd);
+                            stopOnAgent(cmd, "cancelled");
                         }
                         msg.reply(new JsonObject().put("id", id).put("state", "cancelled"));
                     }).onFailure(err -> msg.fail(500, err.getMessage()));
@@ -126,11 +139,11 @@ public final class CommandDispatchVerticle extends VerticleBase {
     }
 
     /** Tells the agent to stop work that had reached it: a {@code cancel} command of its own. */
-    private void stopOnAgent(JsonObject cmd) {
+    private void stopOnAgent(JsonObject cmd, String reason) {
         if ("queued".equals(cmd.getString("state")) || "cancel".equals(cmd.getString("type"))) {
             return;
         }
-        if (testAgents.cancel(cmd.getString("id"))) {
+        if (testAgents.cancel(cmd.getString("id"), reason)) {
             return;
         }
         commands.insert(cmd.getString("agent_id"), "cancel", new JsonObject().put("commandId", cmd.getString("id")), null)
@@ -143,7 +156,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
                         "deadline passed").onSuccess(moved -> {
                             if (moved) {
                                 publish(id, cmd.getString("agent_id"), "timed_out", "deadline passed");
-                                stopOnAgent(cmd);
+                                stopOnAgent(cmd, "deadline passed");
                             }
                         }))));
     }

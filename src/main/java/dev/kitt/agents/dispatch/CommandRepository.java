@@ -26,7 +26,11 @@ public final class CommandRepository {
     }
 
     public Future<JsonObject> insert(String agentId, String type, JsonObject payload, Long deadline) {
-        String id = UUID.randomUUID().toString();
+        return insert(UUID.randomUUID().toString(), agentId, type, payload, deadline);
+    }
+
+    /** With an id the submitter chose (so it can record the id before submitting, and ask about it after a crash). */
+    public Future<JsonObject> insert(String id, String agentId, String type, JsonObject payload, Long deadline) {
         long now = System.currentTimeMillis();
         return db.query("INSERT INTO commands (id, agent_id, type, payload, state, deadline, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, 'queued', ?, ?, ?)", id, agentId, type, payload.encode(), deadline, now, now)

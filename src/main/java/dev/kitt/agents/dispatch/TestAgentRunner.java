@@ -28,6 +28,8 @@ final class TestAgentRunner {
     private final ResultRepository results;
     private final UpdatePublisher publisher;
     private final Set<String> inFlight = new HashSet<>();
+    // Cancelled while running: the benchmark is told to stop, and whatever it returns is not stored.
+    private final Set<String> cancelled = new HashSet<>();
 
     TestAgentRunner(Vertx vertx, ServerContext ctx, CommandRepository commands, UpdatePublisher publisher) {
         this.vertx = vertx;
@@ -49,13 +51,29 @@ final class TestAgentRunner {
                 .compose(result -> result == null ? Future.succeededFuture()
                         : commands.storeResult(id, result))
                 .compose(v -> finish(id, agentId, "succeeded", null))
-                .recover(err -> finish(id, agentId, "failed", reason(err)))
-                .onComplete(ar -> inFlight.remove(id));
+                .recover(err -> timedOut(err) ? expire(id, agentId) : finish(id, agentId, "failed", reason(err)))
+                .onComplete(ar -> {
+                    inFlight.remove(id);
+                    cancelled.remove(id);
+                });
     }
 
-    /** True when the command is a test agent's in-flight work: it ends as cancelled without an agent round trip. */
+    /**
+     * True when the command is a test agent's in-flight work: its simulated run is stopped here,
+     * without an agent round trip, and stores no result.
+     */
     boolean cancel(String commandId) {
-        return inFlight.contains(commandId);
+        return cancel(commandId, "cancelled");
+    }
+
+    /** As {@link #cancel(String)}, with the reason the stopped run records (e.g. "deadline passed"). */
+    boolean cancel(String commandId, String reason) {
+        if (!inFlight.contains(commandId)) {
+            return false;
+        }
+        cancelled.add(commandId);
+        vertx.eventBus().request(Addresses.BENCHMARK_CANCEL, new JsonObject().put("commandId", commandId).put("reason", reason));
+        return true;
     }
 
     private Future<JsonObject> execute(JsonObject cmd) {
@@ -88,9 +106,13 @@ final class TestAgentRunner {
         return vertx.eventBus().request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", source).put("firstSeq", 1)
                         .put("lines", new JsonArray().add("test agent: running " + payload.getString("engine") + " / "
                                 + payload.getString("model") + " on the simulated engine")))
-                .compose(v -> vertx.eventBus().<JsonObject>request(Addresses.BENCHMARK_START, request,
+                .compose(v -> cancelled.contains(id) ? Future.failedFuture("cancelled")
+                        : vertx.eventBus().<JsonObject>request(Addresses.BENCHMARK_START, request,
                         new DeliveryOptions().setSendTimeout(timeout)))
                 .compose(reply -> {
+                    if (cancelled.contains(id)) {
+                        return Future.failedFuture("cancelled");
+                    }
                     MetricsDocument doc = MetricsDocument.from(reply.body());
                     return results.importRun(doc, "test-agent", cmd.getString("agent_id"))
                             .onSuccess(imported -> RunEvents.completed(vertx, imported, cmd.getString("agent_id"),
@@ -103,7 +125,14 @@ final class TestAgentRunner {
         if (target == null) {
             return Future.failedFuture("cancel needs payload.commandId");
         }
-        return commands.transition(target, null, "cancelled", "('queued', 'sent', 'acked', 'running')", "cancelled by request")
+        return commands.get(target).compose(cmd -> cmd == null ? Future.succeededFuture(false)
+                        : commands.transition(target, null, "cancelled", "('queued', 'sent', 'acked', 'running')",
+                                "cancelled by request").onSuccess(moved -> {
+                                    if (moved) {
+                                        publisher.publish(target, cmd.getString("agent_id"), "cancelled", "cancelled by request");
+                                    }
+                                    cancel(target);
+                                }))
                 .map(moved -> new JsonObject().put("cancelled", moved));
     }
 
@@ -123,6 +152,16 @@ final class TestAgentRunner {
             }
             return null;
         });
+    }
+
+    private static boolean timedOut(Throwable err) {
+        return err instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT;
+    }
+
+    /** Past the deadline: the run is stopped and the command ends timed_out, as dispatch's sweep would end it. */
+    private Future<Void> expire(String id, String agentId) {
+        cancel(id, "deadline passed");
+        return finish(id, agentId, "timed_out", "deadline passed");
     }
 
     private static String reason(Throwable err) {

@@ -4,10 +4,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What planning needs to know about engines. The engine registry (dev.kitt.engines) is built on
- * another branch; until it backs this interface, {@link BuiltInEngineCatalog} answers.
+ * What planning needs to know about engines, answered by the engine registry
+ * ({@link RegistryEngineCatalog}); an interface so planning tests can describe engines of their own.
  */
 public interface EngineCatalog {
+    /**
+     * The built-in engines. engines.yaml overrides change only images and ports, never formats or
+     * architectures, so planning needs no file read (and no blocking) for it.
+     */
+    static EngineCatalog standard() {
+        return new RegistryEngineCatalog(dev.kitt.engines.EngineRegistry.builtin());
+    }
+
     /** The format that means "this engine takes any model" (the simulated engine). */
     String ANY_FORMAT = "*";
 

@@ -35,6 +35,14 @@ public final class Planner {
                         + " (known: " + String.join(", ", Suites.SUITES) + ")", "engines[" + i + "].suite");
             }
         }
+        for (int i = 0; i < spec.engines().size(); i++) {
+            for (String a : spec.engines().get(i).agents()) {
+                if (agents.stream().noneMatch(x -> x.id().equals(a))) {
+                    throw new SpecException("unknown_agent", "engines[" + i + "].agents names agent '" + a
+                            + "', which is not one of the campaign's agents");
+                }
+            }
+        }
         List<String> profiles = spec.profiles().isEmpty() ? Arrays.asList((String) null) : spec.profiles();
         List<PlannedRun> runs = new ArrayList<>();
         for (ModelSpec m : spec.models()) {
@@ -68,6 +76,9 @@ public final class Planner {
         Set<String> archs = catalog.archs(e.name());
         Set<String> seen = new LinkedHashSet<>();
         for (AgentInfo a : agents) {
+            if (!e.agents().isEmpty() && !e.agents().contains(a.id())) {
+                continue;
+            }
             seen.add(String.valueOf(a.arch()));
             if (archs.isEmpty() || a.arch() == null || archs.contains(a.arch())) {
                 eligible.add(a.id());

@@ -29,6 +29,9 @@ public final class RollupReport {
         }
         JsonObject out = new JsonObject().put("planned", (long) runs.size());
         counts.forEach(out::put);
+        // SLO verdicts of succeeded runs (both 0 when the campaign has no SLOs).
+        out.put("slo_passed", runs.stream().filter(r -> "passed".equals(r.getString("slo_status"))).count());
+        out.put("slo_failed", runs.stream().filter(r -> "failed".equals(r.getString("slo_status"))).count());
         return out;
     }
 
@@ -43,7 +46,9 @@ public final class RollupReport {
                     .put("agent_id", r.getString("agent_id")).put("status", r.getString("status"))
                     .put("reason", r.getString("reason")).put("error", r.getString("error"))
                     .put("result_id", r.getString("result_id")).put("attempts", r.getInteger("attempts"))
-                    .put("duration_s", started != null && finished != null ? (finished - started) / 1000.0 : null));
+                    .put("duration_s", started != null && finished != null ? (finished - started) / 1000.0 : null)
+                    .put("slo", r.getString("slo_status") == null ? null : new JsonObject()
+                            .put("status", r.getString("slo_status")).put("reason", r.getString("slo_reason"))));
         }
         return new JsonObject().put("campaign", new JsonObject().put("id", campaign.getString("id"))
                         .put("name", campaign.getString("name")).put("status", campaign.getString("status"))
@@ -68,8 +73,11 @@ public final class RollupReport {
         md.append(String.format("%d planned: %d succeeded, %d failed, %d cancelled, %d skipped, %d pending, %d running%n%n",
                 n.getLong("planned"), n.getLong("succeeded"), n.getLong("failed"), n.getLong("cancelled"),
                 n.getLong("skipped"), n.getLong("pending"), n.getLong("running")));
-        md.append("| # | model | engine | suite | profile | agent | status | result / reason | time (s) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        if (n.getLong("slo_passed", 0L) + n.getLong("slo_failed", 0L) > 0) {
+            md.append(String.format("SLOs: %d passed, %d failed%n%n", n.getLong("slo_passed"), n.getLong("slo_failed")));
+        }
+        md.append("| # | model | engine | suite | profile | agent | status | result / reason | SLOs | time (s) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Object o : report.getJsonArray("runs")) {
             JsonObject r = (JsonObject) o;
             String detail = r.getString("result_id") != null ? r.getString("result_id")
@@ -80,9 +88,17 @@ public final class RollupReport {
                     .append(" | ").append(cell(r.getString("engine"))).append(" | ").append(cell(r.getString("suite")))
                     .append(" | ").append(cell(r.getString("profile"))).append(" | ").append(cell(r.getString("agent_id")))
                     .append(" | ").append(r.getString("status")).append(" | ").append(cell(detail))
+                    .append(" | ").append(cell(slo(r.getJsonObject("slo"))))
                     .append(" | ").append(d == null ? "" : String.format("%.1f", d)).append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String slo(JsonObject slo) {
+        if (slo == null) {
+            return null;
+        }
+        return "passed".equals(slo.getString("status")) ? "passed" : "FAILED: " + slo.getString("reason");
     }
 
     private static String cell(String s) {

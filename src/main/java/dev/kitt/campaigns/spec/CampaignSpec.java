@@ -1,5 +1,6 @@
 package dev.kitt.campaigns.spec;
 
+import dev.kitt.campaigns.slo.Slos;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -48,6 +49,7 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
                 throw SpecException.at(key, key + " must be true or false");
             }
         }
+        Slos.parse(doc.getJsonObject("slos"));
         Object schedule = doc.getValue("schedule");
         if (schedule != null && (!(schedule instanceof String s) || s.isBlank())) {
             throw SpecException.at("schedule", "schedule must be a cron expression such as \"0 2 * * *\"");
@@ -58,6 +60,25 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         }
         return new CampaignSpec(name, description == null ? null : String.valueOf(description), models, engines,
                 strings(doc, "agents"), strings(doc, "profiles"), (String) schedule, (Integer) timeout, doc.copy());
+    }
+
+    /** The objectives each succeeded run is checked against (none when the file has no slos). */
+    public Slos slos() {
+        return Slos.parse(raw.getJsonObject("slos"));
+    }
+
+    /** The definition as it runs on this machine: no agents, neither the campaign's nor any engine's. */
+    public CampaignSpec onThisMachine() {
+        JsonObject copy = raw.copy();
+        copy.remove("agents");
+        if (copy.getValue("engines") instanceof JsonArray engines) {
+            engines.forEach(e -> {
+                if (e instanceof JsonObject o) {
+                    o.remove("agents");
+                }
+            });
+        }
+        return fromJson(copy);
     }
 
     /** The same definition with agents replaced (the CLI's --agent adds them to an unchanged file). */

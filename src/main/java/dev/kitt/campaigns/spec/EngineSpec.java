@@ -6,8 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One entry of {@code engines:}: name, suite (quick when absent), wanted formats, engine config. */
-public record EngineSpec(String name, String suite, List<String> formats, JsonObject config, String mode) {
+/**
+ * One entry of {@code engines:}: name, suite (quick when absent), wanted formats, engine config,
+ * mode, and (a KITT addition) {@code agents}: the only agents of the campaign that may run this
+ * engine (empty: any of them), e.g. the one Mac for mlx.
+ */
+public record EngineSpec(String name, String suite, List<String> formats, JsonObject config, String mode,
+                         List<String> agents) {
     static EngineSpec from(JsonObject e, String path) {
         String name = Yaml.requiredString(e, "name", path);
         Object suite = e.getValue("suite");
@@ -36,6 +41,20 @@ public record EngineSpec(String name, String suite, List<String> formats, JsonOb
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
             throw SpecException.at(path + ".mode", path + ".mode must be docker, native or endpoint");
         }
-        return new EngineSpec(name, suite == null ? "quick" : (String) suite, formats, config, (String) mode);
+        List<String> agents = new ArrayList<>();
+        Object a = e.getValue("agents");
+        if (a != null) {
+            if (!(a instanceof JsonArray arr) || arr.isEmpty()) {
+                throw new SpecException(path + ".agents must be a non-empty list of agent ids");
+            }
+            for (Object o : arr) {
+                if (!(o instanceof String s) || s.isBlank()) {
+                    throw new SpecException(path + ".agents must hold agent ids");
+                }
+                agents.add(s);
+            }
+        }
+        return new EngineSpec(name, suite == null ? "quick" : (String) suite, formats, config, (String) mode,
+                List.copyOf(agents));
     }
 }

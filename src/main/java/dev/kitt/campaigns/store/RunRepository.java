@@ -78,11 +78,16 @@ public final class RunRepository {
                 });
     }
 
-    /** Claims a pending run for an agent; false when someone else took it first. */
-    public Future<Boolean> claim(String campaignId, int seq, String agentId, long now, long deadline) {
-        return update("UPDATE campaign_runs SET status = 'submitting', agent_id = ?, command_id = NULL, "
+    /**
+     * Claims a pending run for an agent, with the id its command will have (null: none chosen);
+     * false when someone else took it first. Storing the id before submitting leaves no moment in
+     * which a command exists that the run does not name, so a crash cannot lead to a second one.
+     */
+    public Future<Boolean> claim(String campaignId, int seq, String agentId, String commandId, long now, long deadline) {
+        return update("UPDATE campaign_runs SET status = 'submitting', agent_id = ?, command_id = ?, "
                 + "attempts = attempts + 1, started_at = ?, deadline = ?, updated_at = ? "
-                + "WHERE campaign_id = ? AND seq = ? AND status = 'pending'", agentId, now, deadline, now, campaignId, seq);
+                + "WHERE campaign_id = ? AND seq = ? AND status = 'pending'", agentId, commandId, now, deadline, now,
+                campaignId, seq);
     }
 
     public Future<Boolean> dispatched(String campaignId, int seq, String commandId, long now) {
@@ -102,6 +107,12 @@ public final class RunRepository {
                 status, resultId, error, now, now, campaignId, seq);
     }
 
+    /** The SLO verdict of a succeeded run. */
+    public Future<Boolean> sloVerdict(String campaignId, int seq, String status, String reason, long now) {
+        return update("UPDATE campaign_runs SET slo_status = ?, slo_reason = ?, updated_at = ? "
+                + "WHERE campaign_id = ? AND seq = ?", status, reason, now, campaignId, seq);
+    }
+
     /** A run whose command never reached an agent goes back to the queue. */
     public Future<Boolean> requeue(String campaignId, int seq, long now) {
         return update("UPDATE campaign_runs SET status = 'pending', agent_id = NULL, command_id = NULL, "
@@ -118,7 +129,8 @@ public final class RunRepository {
     /** Resume: failed and cancelled runs are planned again; succeeded and skipped ones stay. */
     public Future<Integer> resetForResume(SqlClient conn, String campaignId, long now) {
         return db.query(conn, "UPDATE campaign_runs SET status = 'pending', agent_id = NULL, command_id = NULL, "
-                        + "result_id = NULL, error = NULL, deadline = NULL, finished_at = NULL, updated_at = ? "
+                        + "result_id = NULL, error = NULL, deadline = NULL, finished_at = NULL, slo_status = NULL, "
+                        + "slo_reason = NULL, updated_at = ? "
                         + "WHERE campaign_id = ? AND status IN ('failed','cancelled')", now, campaignId)
                 .map(rs -> rs.rowCount());
     }
@@ -145,6 +157,7 @@ public final class RunRepository {
                 .put("agent_id", r.getString("agent_id")).put("command_id", r.getString("command_id"))
                 .put("result_id", r.getString("result_id")).put("error", r.getString("error"))
                 .put("attempts", r.getInteger("attempts")).put("started_at", r.getLong("started_at"))
-                .put("deadline", r.getLong("deadline")).put("finished_at", r.getLong("finished_at"));
+                .put("deadline", r.getLong("deadline")).put("finished_at", r.getLong("finished_at"))
+                .put("slo_status", r.getString("slo_status")).put("slo_reason", r.getString("slo_reason"));
     }
 }
