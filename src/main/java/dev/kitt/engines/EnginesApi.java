@@ -1,6 +1,5 @@
 package dev.kitt.engines;
 
-import dev.kitt.campaigns.plan.BuiltInEngineCatalog;
 import dev.kitt.campaigns.plan.EngineCatalog;
 import dev.kitt.server.Json;
 import io.vertx.core.Vertx;
@@ -20,7 +19,7 @@ import java.util.Comparator;
 public final class EnginesApi {
     private final Vertx vertx;
     private final Path home;
-    private final EngineCatalog catalog = new BuiltInEngineCatalog();
+    private final EngineCatalog catalog = EngineCatalog.standard();
 
     public EnginesApi(Vertx vertx, Path home) {
         this.vertx = vertx;
