@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The agent's one WebSocket to its server. Connects with the agent token, says hello, hands every
- * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops. A 401 or 403
+ * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops, to the next of
+ * its servers when it has several (the nodes of a cluster). A 401 or 403
  * at the upgrade (bad or revoked token) stops it with a clear reason instead of retrying.
  */
 final class AgentLink {
@@ -32,7 +34,8 @@ final class AgentLink {
 
     private final Vertx vertx;
     private final WebSocketClient client;
-    private final WebSocketConnectOptions connect;
+    private final List<WebSocketConnectOptions> connects;
+    private int next;
     private final Backoff backoff;
     private final Listener listener;
     private WebSocket ws;
@@ -43,16 +46,27 @@ final class AgentLink {
         this.vertx = vertx;
         this.backoff = backoff;
         this.listener = listener;
-        URI server = URI.create(config.server());
-        boolean tls = "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
-        int port = server.getPort() > 0 ? server.getPort() : (tls ? 443 : 80);
+        List<URI> servers = config.servers().stream().map(URI::create).toList();
+        boolean tls = servers.stream().anyMatch(AgentLink::tls);
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setSsl(tls).setTrustAll(tls && insecure).setVerifyHost(!insecure)
                 .setMaxMessageSize(16 * 1024 * 1024).setConnectTimeout(10_000));
-        String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
-        this.connect = new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls)
-                .setURI(base + "/api/v1/agents/connect")
-                .addHeader("Authorization", "Bearer " + config.token());
+        this.connects = servers.stream().map(server -> {
+            int port = server.getPort() > 0 ? server.getPort() : (tls(server) ? 443 : 80);
+            String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
+            return new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls(server))
+                    .setURI(base + "/api/v1/agents/connect")
+                    .addHeader("Authorization", "Bearer " + config.token());
+        }).toList();
+    }
+
+    private static boolean tls(URI server) {
+        return "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
+    }
+
+    /** The server the next connection goes to; a drop or failed attempt moves on to the next (cluster nodes). */
+    private WebSocketConnectOptions current() {
+        return connects.get(next % connects.size());
     }
 
     void start() {
@@ -63,7 +77,7 @@ final class AgentLink {
         if (stopped) {
             return;
         }
-        client.connect(connect).onSuccess(socket -> {
+        client.connect(current()).onSuccess(socket -> {
             if (stopped) {
                 socket.close();
                 return;
@@ -88,7 +102,8 @@ final class AgentLink {
                         + "); re-enroll with `kitt agent init`");
                 return;
             }
-            LOG.info("cannot reach the server: {}", err.getMessage());
+            LOG.info("cannot reach the server {}:{}: {}", current().getHost(), current().getPort(), err.getMessage());
+            next++;
             retry();
         });
     }
@@ -96,6 +111,7 @@ final class AgentLink {
     private void down(String why) {
         ws = null;
         LOG.info("link {}", why);
+        next++;
         listener.onDown();
         retry();
     }

@@ -37,7 +37,7 @@ public final class BenchmarkVerticle extends VerticleBase {
                         () -> Future.failedFuture("test agents have no GPU"), home), false)
                 .compose(exec -> {
                     executor = exec;
-                    return vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_START, this::run).completion();
+                    return vertx.eventBus().<JsonObject>localConsumer(Addresses.BENCHMARK_START, this::run).completion();
                 });
     }
 

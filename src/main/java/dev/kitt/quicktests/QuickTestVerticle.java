@@ -22,7 +22,7 @@ public final class QuickTestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         tests = new QuickTestRepository(ctx.db());
-        return vertx.eventBus().<JsonObject>consumer(Addresses.COMMANDS_UPDATE, msg -> apply(msg.body())).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS_UPDATE, msg -> apply(msg.body())).completion();
     }
 
     private void apply(JsonObject update) {

@@ -76,6 +76,19 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no goodbye to the cluster. */
+    public void kill(Duration timeout) throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("server still running " + timeout + " after SIGKILL");
+        }
+        reader.join(5000);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for the process to end by itself; returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

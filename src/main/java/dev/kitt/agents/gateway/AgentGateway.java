@@ -14,19 +14,32 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/agents/connect}: checks the agent token before upgrading (401 JSON
  * otherwise), then hands the socket to an {@link AgentSession}. Keeps one live session per
- * agent: a second connection replaces the first cleanly (close 4409).
+ * agent: a second connection replaces the first cleanly (close 4409), on this node or another.
  */
 public final class AgentGateway implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final AgentRepository agents;
     private final FleetOptions timings;
     private final Map<String, AgentSession> live = new HashMap<>();
+    private final String nodeId;
+    private final AgentHolders holders;
     private long sessions;
 
-    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings) {
+    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings, String nodeId) {
         this.vertx = vertx;
         this.agents = agents;
         this.timings = timings;
+        this.nodeId = nodeId;
+        this.holders = new AgentHolders(vertx);
+        // In a cluster the agent may come back through another node while this one still holds a
+        // half-dead socket: the newer connection wins there too.
+        vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_CONNECTED, msg -> {
+            AgentSession s = live.get(msg.body().getString("agentId"));
+            if (s != null && !nodeId.equals(msg.body().getString("node"))) {
+                live.remove(s.agentId(), s);
+                s.replaced();
+            }
+        });
         vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_TOKEN_CHANGED, msg -> {
             AgentSession s = live.get(msg.body().getString("agentId"));
             if (s != null) {
@@ -75,6 +88,14 @@ public final class AgentGateway implements Handler<RoutingContext> {
 
     void unregister(AgentSession session) {
         live.remove(session.agentId(), session);
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    AgentHolders holders() {
+        return holders;
     }
 
     public int liveCount() {

@@ -18,8 +18,9 @@ public final class AgentInitCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "KITT server, e.g. https://kitt:8080")
-    String server;
+    @Option(names = "--server", required = true, split = ",", paramLabel = "URL",
+            description = "KITT server, e.g. https://kitt:8080; repeat it or separate with commas to list every node of a cluster")
+    java.util.List<String> servers;
 
     @Option(names = "--enroll-token", required = true, paramLabel = "T", description = "enrollment token from the server")
     String enrollToken;
@@ -41,8 +42,10 @@ public final class AgentInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!server.startsWith("http://") && !server.startsWith("https://")) {
-            throw new CliException("--server must start with http:// or https://");
+        for (String server : servers) {
+            if (!server.startsWith("http://") && !server.startsWith("https://")) {
+                throw new CliException("--server must start with http:// or https://, got '" + server + "'");
+            }
         }
         String agentName = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
         Path dir = home.home();
@@ -53,11 +56,12 @@ public final class AgentInitCommand implements Callable<Integer> {
             hardware = new JsonObject();
         }
         JsonObject enrolled;
-        try (Http http = new Http(server, insecure)) {
+        // Any node of a cluster can enroll: the servers share one store.
+        try (Http http = new Http(servers.get(0), insecure)) {
             enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", new JsonObject().put("enroll_token", enrollToken)
                     .put("name", agentName).put("hostname", agentName).put("hardware", hardware), null);
         }
-        AgentConfig config = new AgentConfig(server, enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
+        AgentConfig config = new AgentConfig(String.join(",", servers), enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
                 (modelDir != null ? modelDir : dir.resolve("models")).toString(), shareSource, shareMount);
         config.save(dir);
         System.out.println("enrolled agent " + agentName + " (" + config.agentId() + "); wrote " + AgentConfig.file(dir));

@@ -37,7 +37,7 @@ public final class AgentUpdateCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         }
         Path target = jar != null ? jar : home.home().resolve("kitt.jar");
-        try (Http http = new Http(config.server(), insecure)) {
+        try (Http http = new Http(config.servers().get(0), insecure)) {
             String expected = http.json(HttpMethod.GET, "/api/v1/agent/package/sha256", null, null).getString("sha256");
             HttpResponse<Buffer> res = http.call(HttpMethod.GET, "/api/v1/agent/package", null, null);
             if (res.statusCode() != 200) {
