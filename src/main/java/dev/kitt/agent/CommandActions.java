@@ -82,8 +82,9 @@ final class CommandActions {
                     }
                     for (String part : template) {
                         cmd.add(part.replace("{model}", prepared.path()).replace("{engine}", engine)
-                                .replace("{suite}", payload.getString("suite", "quick"))
-                                .replace("{profile}", payload.getString("profile", "default"))
+                                // A key present with null (campaigns send "profile": null) means "not given".
+                                .replace("{suite}", java.util.Objects.requireNonNullElse(payload.getString("suite"), "quick"))
+                                .replace("{profile}", java.util.Objects.requireNonNullElse(payload.getString("profile"), "default"))
                                 .replace("{output}", out.toString()));
                     }
                     return exec(cmd, task, log)

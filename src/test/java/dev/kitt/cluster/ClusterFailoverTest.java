@@ -28,6 +28,7 @@ class ClusterFailoverTest {
     Path tmp;
 
     @Test
+    @org.junit.jupiter.api.Timeout(240)
     @DisplayName("its agents move to the other node, the singletons follow, the campaign completes and nothing runs twice")
     void nodeKilled() throws Exception {
         String db = TestDatabases.freshPostgres();
@@ -68,11 +69,12 @@ class ClusterFailoverTest {
                         engines:
                           - name: vllm
                             suite: quick
-                        agents: [gpu-moving]
-                        """));
+                        agents: [%s]
+                        """.formatted(movingId)));
                 assertEquals(201, created.statusCode(), created.bodyAsString());
                 String campaign = created.bodyAsJsonObject().getString("id");
-                Poll.until(WAIT, () -> lines(counter), n -> n == 1, "the campaign's test running on the agent");
+                Poll.until(WAIT, () -> lines(counter) + " " + api2.get("/api/v1/campaigns/" + campaign).bodyAsString(),
+                        seen -> seen.startsWith("1 "), "the campaign's test running on the agent");
 
                 first.kill(Duration.ofSeconds(10));
                 Files.createFile(gate);
@@ -86,9 +88,13 @@ class ClusterFailoverTest {
                 Poll.until(WAIT, () -> status(api2, strandedId), "offline"::equals,
                         "the agent that knew only node 1 marked offline by the sweeper");
 
-                var testAgent = api2.post("/api/v1/agents/test", new JsonObject().put("name", "sim")).bodyAsJsonObject();
-                String cmd = api2.post("/api/v1/agents/" + testAgent.getString("id") + "/commands",
-                        new JsonObject().put("type", "check_docker").put("payload", new JsonObject())).bodyAsJsonObject().getString("id");
+                var testAgent = api2.post("/api/v1/agents/test", new JsonObject().put("name", "sim")
+                        .put("hardware", new JsonObject().put("gpu", "H100")));
+                assertEquals(201, testAgent.statusCode(), testAgent.bodyAsString());
+                var submitted = api2.post("/api/v1/agents/" + testAgent.bodyAsJsonObject().getString("id") + "/commands",
+                        new JsonObject().put("type", "check_docker").put("payload", new JsonObject()));
+                assertEquals(202, submitted.statusCode(), submitted.bodyAsString());
+                String cmd = submitted.bodyAsJsonObject().getString("id");
                 Poll.until(WAIT, () -> api2.get("/api/v1/commands/" + cmd).bodyAsJsonObject().getString("state"),
                         "succeeded"::equals, "test-agent work, now run by node 2");
             }
