@@ -37,6 +37,7 @@ public final class BenchmarkVerticle extends VerticleBase {
                         () -> Future.failedFuture("test agents have no GPU"), home), false)
                 .compose(exec -> {
                     executor = exec;
+                    // Local: a run happens on the node that asked for it (the test-agent singleton), not on any node.
                     return vertx.eventBus().<JsonObject>localConsumer(Addresses.BENCHMARK_START, this::run).completion();
                 });
     }

@@ -57,8 +57,10 @@ public final class Singleton extends VerticleBase {
     public Future<?> stop() {
         stopped = true;
         vertx.cancelTimer(timer);
-        if (lock != null) {
-            lock.release();
+        Lock held = lock;
+        lock = null;
+        if (held != null) {
+            held.release();
         }
         return Future.succeededFuture();
     }
@@ -82,10 +84,16 @@ public final class Singleton extends VerticleBase {
 
     private Future<String> deployDuty() {
         return vertx.deployVerticle(duty.get()).onFailure(err -> {
+            Lock held = lock;
+            lock = null;
+            if (held != null) {
+                held.release();
+            }
+            if (stopped) {
+                return; // the node is stopping: its undeploy cut the duty's start short
+            }
             // Let another node (or a later try here) have it rather than hold a lock for nothing.
             LOG.error("singleton {} failed to start: {}", name, err.getMessage());
-            lock.release();
-            lock = null;
             later();
         });
     }
@@ -94,8 +102,9 @@ public final class Singleton extends VerticleBase {
         if (!stopped) {
             timer = vertx.setTimer(retryMs, t -> acquire().onSuccess(held -> {
                 if (stopped) {
-                    if (held) {
+                    if (held && lock != null) {
                         lock.release();
+                        lock = null;
                     }
                 } else if (held) {
                     LOG.info("this node now runs singleton {}", name);

@@ -22,6 +22,8 @@ public final class QuickTestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         tests = new QuickTestRepository(ctx.db());
+        // Local: the node that made a transition applies it, so in a cluster each update is applied
+        // (and quicktest.finished published) once, not once per node.
         return vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS_UPDATE, msg -> apply(msg.body())).completion();
     }
 

@@ -60,7 +60,10 @@ public final class KittServer {
     /** With the fleet's intervals and agent package given (tests shrink the intervals). */
     public static Future<KittServer> start(KittConfig config, FleetOptions fleet) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Vert.x keeps one backend per registry name per JVM: a unique name keeps each server's
+        // meters in its own registry when several run in one process (cluster tests, the fleet bench).
         VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setRegistryName("kitt-" + java.util.UUID.randomUUID())
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));

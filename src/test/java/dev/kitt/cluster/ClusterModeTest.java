@@ -60,12 +60,19 @@ class ClusterModeTest {
     }
 
     @Test
-    @DisplayName("the three nodes form one cluster, each with its own node id")
+    @DisplayName("the three nodes form one cluster, each with its own node id and working metrics")
     void oneCluster() {
         for (TestServer n : nodes) {
             assertEquals(3, n.server().context().cluster().nodes().size(), "members seen by each node");
         }
         assertNotEquals(nodes.get(0).server().context().cluster().nodeId(), nodes.get(1).server().context().cluster().nodeId());
+        assertEquals(200, nodes.get(1).get("/api/v1/version").statusCode());
+        var metrics = nodes.get(1).get("/metrics");
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.bodyAsString().contains("vertx_http_server_requests_total"), () -> "Vert.x HTTP metrics on a clustered node: " + metrics.bodyAsString().lines()
+                        .filter(l -> l.startsWith("# TYPE")).map(l -> l.split(" ")[2]).toList());
+        assertTrue(metrics.bodyAsString().contains("vertx_eventbus_handlers"), "Vert.x event-bus metrics on a clustered node");
+        assertTrue(metrics.bodyAsString().contains("kitt_agents"), "KITT's own meters on a clustered node");
     }
 
     @Test

@@ -28,8 +28,8 @@ public final class AgentHolders {
         return map().compose(m -> m.put(agentId, nodeId));
     }
 
-    /** Only this node's own claim: a newer one made by another node stays. */
-    Future<Boolean> release(String agentId, String nodeId) {
+    /** Only that node's claim: a newer one made by another node stays. */
+    public Future<Boolean> release(String agentId, String nodeId) {
         return map().compose(m -> m.removeIfPresent(agentId, nodeId));
     }
 
@@ -40,9 +40,5 @@ public final class AgentHolders {
 
     public Future<Map<String, String>> all() {
         return map().compose(AsyncMap::entries);
-    }
-
-    public Future<Boolean> drop(String agentId, String nodeId) {
-        return release(agentId, nodeId);
     }
 }

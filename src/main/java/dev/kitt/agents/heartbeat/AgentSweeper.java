@@ -53,7 +53,7 @@ public final class AgentSweeper extends VerticleBase {
                     List<String> members = ctx.cluster().nodes();
                     claims.forEach((agentId, node) -> {
                         if (!members.contains(node)) {
-                            holders.drop(agentId, node);
+                            holders.release(agentId, node);
                         }
                     });
                     shown.forEach((agentId, status) -> {
