@@ -25,6 +25,10 @@ public final class ClusterBootstrap {
     }
 
     public static Future<Joined> join(ClusterConfig cluster, VertxOptions options, VertxMetricsFactory metrics) {
+        // Hazelcast logs its first lines before it reads its config: SLF4J (kept at WARN) from the start.
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "slf4j");
+        }
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.build(cluster));
         options.getEventBusOptions().setHost(cluster.host()).setClusterPublicHost(cluster.host()).setPort(0);
         return Vertx.builder().with(options).withMetrics(metrics).withClusterManager(manager).buildClustered()
