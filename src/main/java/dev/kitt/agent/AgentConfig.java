@@ -69,11 +69,25 @@ public record AgentConfig(String server, String agentId, String token, String na
                 throw new IllegalStateException(f + ": key '" + key + "' is missing");
             }
         }
-        URI.create((String) map.get("server"));
+        for (String url : split((String) map.get("server"))) {
+            URI.create(url);
+        }
         return new AgentConfig((String) map.get("server"), (String) map.get("agent_id"), (String) map.get("token"),
                 str(map, "name"), str(map, "model_dir") == null ? home.resolve("models").toString() : str(map, "model_dir"),
                 str(map, "share_source"), str(map, "share_mount"), str(map, "ca_fingerprint"), str(map, "ca_cert"), str(map, "client_cert"),
                 str(map, "client_key"));
+    }
+
+    /**
+     * Every server this agent may use, in order: {@code server} may list several, comma-separated
+     * (the nodes of a cluster); the link moves to the next one when its connection drops.
+     */
+    public java.util.List<String> servers() {
+        return split(server);
+    }
+
+    private static java.util.List<String> split(String servers) {
+        return java.util.Arrays.stream(servers.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Writes agent.yaml atomically, readable by its owner only (it holds the token). */

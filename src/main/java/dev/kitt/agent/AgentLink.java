@@ -12,12 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * The agent's one WebSocket to its server. Connects with the agent token, says hello, hands every
- * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops. A 401 or 403
- * at the upgrade (bad or revoked token, missing client certificate) and a server whose certificate
- * fails the pinned CA stop it with a clear reason instead of retrying: neither heals by itself.
+ * frame to the daemon, and reconnects with {@link Backoff} whenever the link drops, to the next of
+ * its servers when it has several (the nodes of a cluster). A 401 or 403 at the upgrade (bad or
+ * revoked token, missing client certificate) and a server whose certificate fails the pinned CA
+ * stop it with a clear reason instead of retrying: neither heals by itself.
  */
 final class AgentLink {
     private static final Logger LOG = LoggerFactory.getLogger(AgentLink.class);
@@ -34,7 +36,8 @@ final class AgentLink {
 
     private final Vertx vertx;
     private final WebSocketClient client;
-    private final WebSocketConnectOptions connect;
+    private final List<WebSocketConnectOptions> connects;
+    private int next;
     private final Backoff backoff;
     private final Listener listener;
     private final ServerTrust trust;
@@ -47,16 +50,27 @@ final class AgentLink {
         this.backoff = backoff;
         this.listener = listener;
         this.trust = trust;
-        URI server = URI.create(config.server());
-        boolean tls = "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
-        int port = server.getPort() > 0 ? server.getPort() : (tls ? 443 : 80);
+        List<URI> servers = config.servers().stream().map(URI::create).toList();
+        boolean tls = servers.stream().anyMatch(AgentLink::tls);
         WebSocketClientOptions options = new WebSocketClientOptions().setSsl(tls)
                 .setMaxMessageSize(16 * 1024 * 1024).setConnectTimeout(10_000);
         this.client = vertx.createWebSocketClient(tls ? trust.apply(options) : options);
-        String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
-        this.connect = new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls)
-                .setURI(base + "/api/v1/agents/connect")
-                .addHeader("Authorization", "Bearer " + config.token());
+        this.connects = servers.stream().map(server -> {
+            int port = server.getPort() > 0 ? server.getPort() : (tls(server) ? 443 : 80);
+            String base = server.getPath() == null ? "" : server.getPath().replaceAll("/$", "");
+            return new WebSocketConnectOptions().setHost(server.getHost()).setPort(port).setSsl(tls(server))
+                    .setURI(base + "/api/v1/agents/connect")
+                    .addHeader("Authorization", "Bearer " + config.token());
+        }).toList();
+    }
+
+    private static boolean tls(URI server) {
+        return "https".equals(server.getScheme()) || "wss".equals(server.getScheme());
+    }
+
+    /** The server the next connection goes to; a drop or failed attempt moves on to the next (cluster nodes). */
+    private WebSocketConnectOptions current() {
+        return connects.get(next % connects.size());
     }
 
     void start() {
@@ -68,7 +82,7 @@ final class AgentLink {
             return;
         }
         trust.clearRefusal();
-        client.connect(connect).onSuccess(socket -> {
+        client.connect(current()).onSuccess(socket -> {
             if (stopped) {
                 socket.close();
                 return;
@@ -95,11 +109,12 @@ final class AgentLink {
             }
             if (trust.refusal() != null) {
                 stopped = true;
-                listener.onFatal("refusing the server at " + connect.getHost() + ":" + connect.getPort() + ": "
+                listener.onFatal("refusing the server at " + current().getHost() + ":" + current().getPort() + ": "
                         + trust.refusal());
                 return;
             }
-            LOG.info("cannot reach the server: {}", err.getMessage());
+            LOG.info("cannot reach the server {}:{}: {}", current().getHost(), current().getPort(), err.getMessage());
+            next++;
             retry();
         });
     }
@@ -115,6 +130,7 @@ final class AgentLink {
     private void down(String why) {
         ws = null;
         LOG.info("link {}", why);
+        next++;
         listener.onDown();
         retry();
     }

@@ -84,6 +84,7 @@ final class CommandActions {
                     }
                     for (String part : template) {
                         cmd.add(part.replace("{model}", prepared.path()).replace("{engine}", engine)
+                                // A key present with null (campaigns send "profile": null) means "not given".
                                 .replace("{suite}", orElse(payload.getString("suite"), "quick"))
                                 .replace("{profile}", orElse(payload.getString("profile"), "default"))
                                 .replace("{output}", out.toString()));

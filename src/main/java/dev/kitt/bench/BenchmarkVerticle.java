@@ -41,9 +41,10 @@ public final class BenchmarkVerticle extends VerticleBase {
                         () -> Future.failedFuture("test agents have no GPU"), home), false)
                 .compose(exec -> {
                     executor = exec;
+                    // Local: a run happens on the node that asked for it (the test-agent singleton), not on any node.
                     return Future.all(
-                            vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_START, this::run).completion(),
-                            vertx.eventBus().<JsonObject>consumer(Addresses.BENCHMARK_CANCEL, this::cancel).completion());
+                            vertx.eventBus().<JsonObject>localConsumer(Addresses.BENCHMARK_START, this::run).completion(),
+                            vertx.eventBus().<JsonObject>localConsumer(Addresses.BENCHMARK_CANCEL, this::cancel).completion());
                 });
     }
 

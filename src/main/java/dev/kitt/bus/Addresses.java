@@ -54,6 +54,11 @@ public final class Addresses {
     /** Published: {agentId} whose token was rotated or revoked; its live socket must close. */
     public static final String AGENTS_TOKEN_CHANGED = "kitt.agents.token-changed";
 
+    /** Send: a test agent's command row, to the one node that runs test-agent work (a singleton). */
+    public static final String TEST_AGENTS_RUN = "kitt.test-agents.run";
+    /** Request: {commandId} → {inFlight}: whether that command is test-agent work running now (it then ends as cancelled). */
+    public static final String TEST_AGENTS_CANCEL = "kitt.test-agents.cancel";
+
     /** Point-to-point: a command frame for the node that holds this agent's socket. */
     public static String agentOut(String agentId) {
         return "kitt.agent." + agentId + ".out";

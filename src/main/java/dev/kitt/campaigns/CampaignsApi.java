@@ -95,6 +95,10 @@ public final class CampaignsApi {
                 && re.failureCode() >= 400 && re.failureCode() < 500) {
             return new ApiException(re.failureCode(), re.failureCode() == 404 ? "not_found" : "conflict", re.getMessage());
         }
+        if (err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
+            // In a cluster, for the seconds between a node's death and another taking the executor over.
+            return new ApiException(503, "executor_unavailable", "no node runs the campaign executor right now; retry shortly");
+        }
         return err;
     }
 

@@ -34,6 +34,18 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--demo", description = "create a test agent and run a first quick suite on the simulated engine")
     Boolean demo;
 
+    @Option(names = "--cluster", description = "join a cluster of KITT servers sharing one PostgreSQL database")
+    Boolean cluster;
+
+    @Option(names = "--cluster-host", paramLabel = "H", description = "address this node binds and announces for cluster traffic (default 127.0.0.1)")
+    String clusterHost;
+
+    @Option(names = "--cluster-port", paramLabel = "P", description = "cluster membership port (default 5701)")
+    Integer clusterPort;
+
+    @Option(names = "--cluster-members", paramLabel = "host:port,...", description = "other nodes to join through (comma-separated)")
+    String clusterMembers;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, Object> flags = new HashMap<>();
@@ -43,12 +55,17 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         flags.put("server.demo", demo);
         flags.put("tls.cert", tlsCert);
         flags.put("tls.key", tlsKey);
+        flags.put("cluster.enabled", cluster);
+        flags.put("cluster.host", clusterHost);
+        flags.put("cluster.port", clusterPort);
+        flags.put("cluster.members", clusterMembers);
         KittConfig cfg = config.load(flags);
         KittServer server = Await.result(KittServer.start(cfg));
         boolean tls = server.http().tlsEngine() != null;
-        System.out.printf("KITT %s ready: %s://%s:%d (store: %s)%n", dev.kitt.Version.current(), tls ? "https" : "http",
+        System.out.printf("KITT %s ready: %s://%s:%d (store: %s%s)%n", dev.kitt.Version.current(), tls ? "https" : "http",
                 "0.0.0.0".equals(cfg.host()) ? "localhost" : cfg.host(), server.port(),
-                cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile());
+                cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile(),
+                cfg.cluster().enabled() ? "; cluster node " + server.context().cluster().nodeId() : "");
         if (tls) {
             // Not a secret: agents and browsers pin this to trust the self-signed CA.
             var files = server.http().tlsFiles();

@@ -32,7 +32,11 @@ public final class ConfigLoader {
             Map.entry("KITT_TLS_KEY", "tls.key"),
             Map.entry("KITT_TLS_CLIENT_AUTH", "tls.client_auth"),
             Map.entry("KITT_TLS_CLIENT_CA", "tls.client_ca"),
-            Map.entry("KITT_TLS_AGENT_MTLS", "tls.agent_mtls"));
+            Map.entry("KITT_TLS_AGENT_MTLS", "tls.agent_mtls"),
+            Map.entry("KITT_CLUSTER", "cluster.enabled"),
+            Map.entry("KITT_CLUSTER_HOST", "cluster.host"),
+            Map.entry("KITT_CLUSTER_PORT", "cluster.port"),
+            Map.entry("KITT_CLUSTER_MEMBERS", "cluster.members"));
 
     private ConfigLoader() {
     }

@@ -17,7 +17,8 @@ final class ConfigValidator {
             "server.body_limit_bytes", "server.webroot", "server.shutdown_grace_s",
             "database.url", "auth.jwt_ttl_minutes", "auth.admin_password",
             "auth.login_max_failures", "auth.login_window_s", "server.cors_origins", "metrics.require_token",
-            "tls.cert", "tls.key", "tls.client_auth", "tls.client_ca", "tls.agent_mtls");
+            "tls.cert", "tls.key", "tls.client_auth", "tls.client_ca", "tls.agent_mtls",
+            "cluster.enabled", "cluster.host", "cluster.port", "cluster.members");
 
     private ConfigValidator() {
     }
@@ -52,7 +53,8 @@ final class ConfigValidator {
                 string(flat, "auth.admin_password", null),
                 Path.of(string(flat, "server.webroot", "webroot")),
                 integer(flat, "server.shutdown_grace_s", 10, 0, 600),
-                security(flat));
+                security(flat),
+                ClusterConfig.from(flat, !dbUrl.isBlank()));
     }
 
     private static SecurityConfig security(JsonObject flat) {
@@ -102,12 +104,12 @@ final class ConfigValidator {
         return out;
     }
 
-    private static String string(JsonObject flat, String key, String fallback) {
+    static String string(JsonObject flat, String key, String fallback) {
         Object v = flat.getValue(key);
         return v == null ? fallback : v.toString();
     }
 
-    private static int integer(JsonObject flat, String key, int fallback, int min, int max) {
+    static int integer(JsonObject flat, String key, int fallback, int min, int max) {
         Object v = flat.getValue(key);
         if (v == null) {
             return fallback;
@@ -124,7 +126,7 @@ final class ConfigValidator {
         return (int) n;
     }
 
-    private static boolean bool(JsonObject flat, String key, boolean fallback) {
+    static boolean bool(JsonObject flat, String key, boolean fallback) {
         Object v = flat.getValue(key);
         if (v == null) {
             return fallback;

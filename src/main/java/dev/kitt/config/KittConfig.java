@@ -18,7 +18,16 @@ public record KittConfig(
         String adminPassword,
         Path webroot,
         int shutdownGraceSeconds,
-        SecurityConfig security) {
+        SecurityConfig security,
+        ClusterConfig cluster) {
+
+    /** Without cluster mode: one node, as every test and single-machine install runs. */
+    public KittConfig(Path home, String host, int port, String databaseUrl, boolean insecure, boolean demo,
+                      long bodyLimitBytes, int jwtTtlMinutes, String adminPassword, Path webroot,
+                      int shutdownGraceSeconds, SecurityConfig security) {
+        this(home, host, port, databaseUrl, insecure, demo, bodyLimitBytes, jwtTtlMinutes, adminPassword,
+                webroot, shutdownGraceSeconds, security, ClusterConfig.disabled());
+    }
 
     /** The configuration with default security settings (TLS material generated, CORS closed). */
     public KittConfig(Path home, String host, int port, String databaseUrl, boolean insecure, boolean demo,
@@ -38,17 +47,22 @@ public record KittConfig(
 
     public KittConfig withPort(int newPort) {
         return new KittConfig(home, host, newPort, databaseUrl, insecure, demo, bodyLimitBytes,
-                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security);
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security, cluster);
     }
 
     public KittConfig withInsecure(boolean plainHttp) {
         return new KittConfig(home, host, port, databaseUrl, plainHttp, demo, bodyLimitBytes,
-                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security);
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security, cluster);
     }
 
     public KittConfig withSecurity(SecurityConfig newSecurity) {
         return new KittConfig(home, host, port, databaseUrl, insecure, demo, bodyLimitBytes,
-                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, newSecurity);
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, newSecurity, cluster);
+    }
+
+    public KittConfig withCluster(ClusterConfig newCluster) {
+        return new KittConfig(home, host, port, databaseUrl, insecure, demo, bodyLimitBytes,
+                jwtTtlMinutes, adminPassword, webroot, shutdownGraceSeconds, security, newCluster);
     }
 
     /** Where the generated CA and server certificate live. */

@@ -21,7 +21,7 @@ public final class EventsVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         EventRepository events = new EventRepository(ctx.db());
-        return vertx.eventBus().<JsonObject>consumer(Addresses.EVENTS_RECORD, msg -> {
+        return vertx.eventBus().<JsonObject>localConsumer(Addresses.EVENTS_RECORD, msg -> {
             JsonObject in = msg.body();
             String type = in.getString("type");
             if (type == null || type.isBlank()) {

@@ -26,7 +26,7 @@ public final class LogStreamVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         logs = new LogRepository(ctx.db());
-        return vertx.eventBus().<JsonObject>consumer(Addresses.LOGS_APPEND, msg -> {
+        return vertx.eventBus().<JsonObject>localConsumer(Addresses.LOGS_APPEND, msg -> {
             JsonObject body = msg.body();
             String source = body.getString("sourceId");
             long first = body.getLong("firstSeq", 1L);

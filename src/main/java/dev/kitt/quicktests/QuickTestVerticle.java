@@ -22,7 +22,9 @@ public final class QuickTestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         tests = new QuickTestRepository(ctx.db());
-        return vertx.eventBus().<JsonObject>consumer(Addresses.COMMANDS_UPDATE, msg -> apply(msg.body())).completion();
+        // Local: the node that made a transition applies it, so in a cluster each update is applied
+        // (and quicktest.finished published) once, not once per node.
+        return vertx.eventBus().<JsonObject>localConsumer(Addresses.COMMANDS_UPDATE, msg -> apply(msg.body())).completion();
     }
 
     private void apply(JsonObject update) {

@@ -158,7 +158,7 @@ public final class HttpServerVerticle extends VerticleBase {
         api.route().failureHandler(ErrorResponder::handle);
 
         // The agent socket: token checked before the upgrade, outside the JSON body handling of /api/v1.
-        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet, agentMtls));
+        root.get("/api/v1/agents/connect").handler(new AgentGateway(vertx, agents, fleet, agentMtls, ctx.cluster().nodeId()));
         MetricsEndpoint.mount(vertx, root, ctx);
         root.route("/api/v1/*").subRouter(api);
         new DevonProxy(outbound, settings, ctx.auth()).mount(root);

@@ -2,11 +2,16 @@ package dev.kitt.server;
 
 import dev.kitt.agents.FleetOptions;
 import dev.kitt.agents.dispatch.CommandDispatchVerticle;
+import dev.kitt.agents.dispatch.TestAgentVerticle;
+import dev.kitt.agents.heartbeat.AgentSweeper;
 import dev.kitt.agents.heartbeat.HeartbeatVerticle;
 import dev.kitt.agents.registry.AgentRegistryVerticle;
 import dev.kitt.auth.AuthService;
 import dev.kitt.bench.BenchmarkVerticle;
 import dev.kitt.campaigns.CampaignVerticle;
+import dev.kitt.cluster.ClusterBootstrap;
+import dev.kitt.cluster.ClusterNodes;
+import dev.kitt.cluster.Singleton;
 import dev.kitt.config.KittConfig;
 import dev.kitt.events.EventsVerticle;
 import dev.kitt.logs.LogStreamVerticle;
@@ -25,6 +30,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The server's one bootstrap: creates Vert.x with Micrometer metrics, opens (and migrates) the
  * store, loads auth, then deploys the verticles in order. The HTTP verticle goes last so the
@@ -36,11 +44,13 @@ public final class KittServer {
     private final Vertx vertx;
     private final ServerContext context;
     private final HttpServerVerticle http;
+    private final List<Singleton> singletons;
 
-    private KittServer(Vertx vertx, ServerContext context, HttpServerVerticle http) {
+    private KittServer(Vertx vertx, ServerContext context, HttpServerVerticle http, List<Singleton> singletons) {
         this.vertx = vertx;
         this.context = context;
         this.http = http;
+        this.singletons = singletons;
     }
 
     public static Future<KittServer> start(KittConfig config) {
@@ -50,30 +60,48 @@ public final class KittServer {
     /** With the fleet's intervals and agent package given (tests shrink the intervals). */
     public static Future<KittServer> start(KittConfig config, FleetOptions fleet) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
-                        .setEnabled(true)
-                        .setJvmMetricsEnabled(true)
-                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        // Vert.x keeps one backend per registry name per JVM: a unique name keeps each server's
+        // meters in its own registry when several run in one process (cluster tests, the fleet bench).
+        VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setRegistryName("kitt-" + java.util.UUID.randomUUID())
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+        MicrometerMetricsFactory metrics = new MicrometerMetricsFactory(registry);
         // A promise with no context: its listeners must not be scheduled on the event loops that a
         // failed start is about to close.
         Promise<KittServer> started = Promise.promise();
+        if (!config.cluster().enabled()) {
+            Vertx vertx = Vertx.builder().with(options).withMetrics(metrics).build();
+            startOn(vertx, ClusterNodes.single(), config, fleet, registry, started);
+        } else {
+            // Only here is the cluster package (and with it Hazelcast) loaded.
+            ClusterBootstrap.join(config.cluster(), options, metrics)
+                    .onSuccess(joined -> startOn(joined.vertx(), joined.nodes(), config, fleet, registry, started))
+                    .onFailure(started::fail);
+        }
+        return started.future();
+    }
+
+    private static void startOn(Vertx vertx, ClusterNodes nodes, KittConfig config, FleetOptions fleet,
+                                PrometheusMeterRegistry registry, Promise<KittServer> started) {
         Database.open(vertx, config)
                 .compose(db -> AuthService.start(vertx, db, config)
-                        .map(auth -> new ServerContext(config, db, auth, registry)))
+                        .map(auth -> new ServerContext(config, db, auth, registry, nodes)))
                 .compose(ctx -> deployAll(vertx, ctx, fleet))
                 .onSuccess(started::complete)
                 .onFailure(err -> {
                     started.fail(describe(err, config));
                     vertx.close();
                 });
-        return started.future();
     }
 
     private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx, FleetOptions fleet) {
         HttpServerVerticle http = new HttpServerVerticle(ctx, fleet);
+        Singleton sweeper = new Singleton("agent-sweeper", () -> new AgentSweeper(ctx, fleet));
+        Singleton testAgents = new Singleton("test-agents", () -> new TestAgentVerticle(ctx));
+        Singleton campaigns = new Singleton("campaigns", () -> new CampaignVerticle(ctx));
+        List<Singleton> singletons = new ArrayList<>(List.of(testAgents, campaigns));
         // Whatever answers a request is deployed before whatever may send it on start-up: the
         // fleet resumes test-agent work (and the demo submits its run) through kitt.bench.start.
         return vertx.deployVerticle(new KittMetricsVerticle(ctx))
@@ -84,16 +112,20 @@ public final class KittServer {
                 .compose(id -> !fleet.builtInFleet() ? Future.succeededFuture("stand-ins")
                         : vertx.deployVerticle(new AgentRegistryVerticle(ctx))
                         .compose(x -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
+                        .compose(x -> !ctx.cluster().clustered() ? Future.succeededFuture("single node")
+                                : vertx.deployVerticle(sweeper).onSuccess(d -> singletons.add(sweeper)))
+                        .compose(x -> vertx.deployVerticle(testAgents))
                         .compose(x -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet))))
                 .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))
-                .compose(id -> vertx.deployVerticle(new CampaignVerticle(ctx)))
+                // Singletons: one node of a cluster runs each; a single server takes its local lock at once.
+                .compose(id -> vertx.deployVerticle(campaigns))
                 .compose(id -> vertx.deployVerticle(http))
                 .map(id -> {
                     LOG.info("KITT listening on {}://{}:{} ({} store{})", http.tlsEngine() == null ? "http" : "https",
                             ctx.config().host(), http.actualPort(), ctx.db().dialect().label(),
                             http.tlsEngine() == null ? "" : ", TLS through " + http.tlsEngine().name().toLowerCase()
                                     + ", CA SHA-256 " + http.tlsFiles().fingerprint());
-                    return new KittServer(vertx, ctx, http);
+                    return new KittServer(vertx, ctx, http, singletons);
                 });
     }
 
@@ -112,6 +144,11 @@ public final class KittServer {
     /** The HTTP verticle: its TLS engine and files, and its routes (for the OpenAPI check). */
     public HttpServerVerticle http() {
         return http;
+    }
+
+    /** The singletons (campaign executor, test agents, agent sweeper) this node runs now. */
+    public List<String> singletonsHeld() {
+        return singletons.stream().filter(Singleton::holding).map(Singleton::name).toList();
     }
 
     public Vertx vertx() {

@@ -85,6 +85,10 @@ public final class ServerProcess implements AutoCloseable {
         reader.join(5000);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for the process to end by itself; returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

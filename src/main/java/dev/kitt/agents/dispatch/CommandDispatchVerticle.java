@@ -8,19 +8,24 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Owns the commands outbox: answers {@code kitt.commands.submit} and {@code kitt.commands.cancel},
  * delivers commands to {@code kitt.agent.<id>.out} (re-sending what is unacked whenever the agent
  * connects), applies the agent's reports, enforces deadlines and publishes every transition on
- * {@code kitt.commands.update}. Test agents' commands run in the server ({@link TestAgentRunner}).
+ * {@code kitt.commands.update}. Test agents' commands go to {@link TestAgentVerticle}.
  */
 public final class CommandDispatchVerticle extends VerticleBase {
+    private static final int DELIVERY_TRIES = 20;
+    private static final long RETRY_MS = 500;
+
     private final ServerContext ctx;
     private final FleetOptions timings;
     private CommandRepository commands;
-    private TestAgentRunner testAgents;
+    private UpdatePublisher updates;
     private AgentReports reports;
 
     public CommandDispatchVerticle(ServerContext ctx) {
@@ -35,18 +40,19 @@ public final class CommandDispatchVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         commands = new CommandRepository(ctx.db());
-        testAgents = new TestAgentRunner(vertx, ctx, commands, this::publish);
-        reports = new AgentReports(vertx, ctx, commands, this::publish);
+        updates = new CommandUpdates(vertx, commands);
+        reports = new AgentReports(vertx, ctx, commands, updates);
         var bus = vertx.eventBus();
-        bus.<JsonObject>consumer(Addresses.COMMANDS_SUBMIT, this::submit);
-        bus.<JsonObject>consumer(Addresses.COMMANDS_CANCEL, this::cancel);
-        bus.<JsonObject>consumer(Addresses.COMMANDS_GET, this::describe);
-        bus.<JsonObject>consumer(Addresses.COMMANDS_REPORT, reports::handle);
-        bus.<JsonObject>consumer(Addresses.AGENTS_CONNECTED, m -> redeliver(m.body().getString("agentId")));
+        // Every node runs dispatch over the shared store, so requests are answered where they are
+        // made; only the frame to the agent crosses nodes (kitt.agent.<id>.out, to its holder).
+        bus.<JsonObject>localConsumer(Addresses.COMMANDS_SUBMIT, this::submit);
+        bus.<JsonObject>localConsumer(Addresses.COMMANDS_CANCEL, this::cancel);
+        bus.<JsonObject>localConsumer(Addresses.COMMANDS_GET, this::describe);
+        bus.<JsonObject>localConsumer(Addresses.COMMANDS_REPORT, reports::handle);
+        bus.<JsonObject>localConsumer(Addresses.AGENTS_CONNECTED, m -> redeliver(m.body().getString("agentId")));
+        // Transitions are conditional updates, so nodes sweeping the same overdue command agree on one winner.
         vertx.setPeriodic(timings.deadlineSweepMs(), t -> sweepDeadlines());
-        // Test-agent work interrupted by a stop is started again: it never finished, so it is not done twice.
-        return commands.unfinishedOfTestAgents().onSuccess(list -> list.forEach(testAgents::run))
-                .compose(v -> ctx.config().demo() ? DemoSetup.run(vertx, ctx) : Future.succeededFuture());
+        return ctx.config().demo() ? DemoSetup.run(vertx, ctx) : Future.succeededFuture();
     }
 
     private void submit(Message<JsonObject> msg) {
@@ -89,7 +95,7 @@ public final class CommandDispatchVerticle extends VerticleBase {
         return commands.insert(id, agentId, type, payload, deadline).onSuccess(cmd -> {
             publish(cmd.getString("id"), agentId, "queued", null);
             if (test) {
-                testAgents.run(cmd);
+                vertx.eventBus().send(Addresses.TEST_AGENTS_RUN, cmd);
             } else {
                 deliver(cmd);
             }
@@ -98,11 +104,30 @@ public final class CommandDispatchVerticle extends VerticleBase {
 
     /** Sends one command frame to the node holding the agent's socket; no socket leaves it queued. */
     void deliver(JsonObject cmd) {
+        deliver(cmd, DELIVERY_TRIES);
+    }
+
+    /**
+     * A failure other than "no socket anywhere" may be a node that died holding the agent while the
+     * cluster still lists its socket: try again for a while, until the agent is reached through its
+     * new node (it ignores a command id it already has).
+     */
+    private void deliver(JsonObject cmd, int triesLeft) {
         String id = cmd.getString("id");
         String agentId = cmd.getString("agent_id");
         vertx.eventBus().request(Addresses.agentOut(agentId),
                         Frames.command(id, cmd.getString("type"), cmd.getJsonObject("payload"), cmd.getLong("deadline")),
                         new DeliveryOptions().setSendTimeout(timings.deliveryTimeoutMs()))
+                .onFailure(err -> {
+                    boolean nobody = err instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS;
+                    if (!nobody && triesLeft > 1) {
+                        vertx.setTimer(RETRY_MS, t -> commands.get(id).onSuccess(now -> {
+                            if (now != null && ("queued".equals(now.getString("state")) || "sent".equals(now.getString("state")))) {
+                                deliver(cmd, triesLeft - 1);
+                            }
+                        }));
+                    }
+                })
                 .compose(r -> commands.transition(id, agentId, "sent", "('queued', 'sent')", null))
                 .onSuccess(moved -> {
                     if (moved && "queued".equals(cmd.getString("state"))) {
@@ -143,11 +168,14 @@ public final class CommandDispatchVerticle extends VerticleBase {
         if ("queued".equals(cmd.getString("state")) || "cancel".equals(cmd.getString("type"))) {
             return;
         }
-        if (testAgents.cancel(cmd.getString("id"), reason)) {
-            return;
-        }
-        commands.insert(cmd.getString("agent_id"), "cancel", new JsonObject().put("commandId", cmd.getString("id")), null)
-                .onSuccess(this::deliver);
+        vertx.eventBus().<JsonObject>request(Addresses.TEST_AGENTS_CANCEL, new JsonObject().put("commandId", cmd.getString("id")).put("reason", reason))
+                .map(reply -> reply.body().getBoolean("inFlight", false)).otherwise(false)
+                .onSuccess(testWork -> {
+                    if (!testWork) {
+                        commands.insert(cmd.getString("agent_id"), "cancel",
+                                new JsonObject().put("commandId", cmd.getString("id")), null).onSuccess(this::deliver);
+                    }
+                });
     }
 
     private void sweepDeadlines() {
@@ -168,33 +196,12 @@ public final class CommandDispatchVerticle extends VerticleBase {
             if (cmd == null) {
                 msg.fail(404, "command " + id + " not found");
             } else {
-                msg.reply(summary(cmd));
+                msg.reply(CommandUpdates.summary(cmd));
             }
         }).onFailure(err -> msg.fail(500, err.getMessage()));
     }
 
-    private static JsonObject summary(JsonObject cmd) {
-        JsonObject result = cmd.getJsonObject("result");
-        return new JsonObject().put("commandId", cmd.getString("id")).put("agentId", cmd.getString("agent_id"))
-                .put("type", cmd.getString("type")).put("state", cmd.getString("state"))
-                .put("error", cmd.getString("error"))
-                .put("resultId", result == null ? null : result.getString("result_id"));
-    }
-
-    /** Publishes a transition; a success carries the stored result's id, so watchers need no lookup. */
     private void publish(String commandId, String agentId, String state, String error) {
-        JsonObject update = new JsonObject().put("commandId", commandId).put("agentId", agentId).put("state", state)
-                .put("error", error).put("at", System.currentTimeMillis());
-        if (!"succeeded".equals(state)) {
-            vertx.eventBus().publish(Addresses.COMMANDS_UPDATE, update);
-            return;
-        }
-        commands.get(commandId).onComplete(ar -> {
-            if (ar.succeeded() && ar.result() != null) {
-                JsonObject s = summary(ar.result());
-                update.put("resultId", s.getString("resultId")).put("type", s.getString("type"));
-            }
-            vertx.eventBus().publish(Addresses.COMMANDS_UPDATE, update);
-        });
+        updates.publish(commandId, agentId, state, error);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/agents/connect}: checks the agent token before upgrading (401 JSON
  * otherwise), then hands the socket to an {@link AgentSession}. Keeps one live session per
- * agent: a second connection replaces the first cleanly (close 4409). With agent mutual TLS the
+ * agent: a second connection replaces the first cleanly (close 4409), on this node or another. With agent mutual TLS the
  * connection must also have presented a client certificate (the TLS layer has already checked it
  * chains to KITT's CA) whose common name is the token's agent: otherwise 403 JSON before the
  * upgrade, which the agent reports and does not retry.
@@ -25,17 +25,27 @@ public final class AgentGateway implements Handler<RoutingContext> {
     private final FleetOptions timings;
     private final boolean requireClientCert;
     private final Map<String, AgentSession> live = new HashMap<>();
+    private final String nodeId;
+    private final AgentHolders holders;
     private long sessions;
 
-    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings) {
-        this(vertx, agents, timings, false);
-    }
-
-    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings, boolean requireClientCert) {
+    public AgentGateway(Vertx vertx, AgentRepository agents, FleetOptions timings, boolean requireClientCert,
+                        String nodeId) {
         this.vertx = vertx;
         this.requireClientCert = requireClientCert;
         this.agents = agents;
         this.timings = timings;
+        this.nodeId = nodeId;
+        this.holders = new AgentHolders(vertx);
+        // In a cluster the agent may come back through another node while this one still holds a
+        // half-dead socket: the newer connection wins there too.
+        vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_CONNECTED, msg -> {
+            AgentSession s = live.get(msg.body().getString("agentId"));
+            if (s != null && !nodeId.equals(msg.body().getString("node"))) {
+                live.remove(s.agentId(), s);
+                s.replaced();
+            }
+        });
         vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_TOKEN_CHANGED, msg -> {
             AgentSession s = live.get(msg.body().getString("agentId"));
             if (s != null) {
@@ -91,6 +101,14 @@ public final class AgentGateway implements Handler<RoutingContext> {
 
     void unregister(AgentSession session) {
         live.remove(session.agentId(), session);
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    AgentHolders holders() {
+        return holders;
     }
 
     public int liveCount() {

@@ -147,10 +147,15 @@ final class AgentSession {
                         send(msg.body());
                         msg.reply(true);
                     });
-                    outbound.completion().onComplete(done -> {
+                    // Claimed before 'connected' is told, so no sweeper sees a connected agent without a holder.
+                    outbound.completion().transform(done -> gateway.holders().claim(agentId, gateway.nodeId()))
+                            .onComplete(done -> {
+                        if (done.failed()) {
+                            LOG.warn("agent {}: cannot record this node as its holder: {}", agentId, done.cause().getMessage());
+                        }
                         send(Frames.welcome(agentId, s, hbMs));
                         vertx.eventBus().publish(Addresses.AGENTS_CONNECTED, new JsonObject().put("agentId", agentId)
-                                .put("session", sessionNo).put("node", "local").put("at", System.currentTimeMillis())
+                                .put("session", sessionNo).put("node", gateway.nodeId()).put("at", System.currentTimeMillis())
                                 .put("heartbeatMs", hbMs).put("runningCommands", running));
                     });
                 })
@@ -227,8 +232,9 @@ final class AgentSession {
             outbound.unregister();
         }
         if (helloDone) {
+            gateway.holders().release(agentId, gateway.nodeId());
             vertx.eventBus().publish(Addresses.AGENTS_DISCONNECTED, new JsonObject().put("agentId", agentId)
-                    .put("session", sessionNo).put("node", "local").put("at", System.currentTimeMillis()));
+                    .put("session", sessionNo).put("node", gateway.nodeId()).put("at", System.currentTimeMillis()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kitt.agents.heartbeat;
 
 import dev.kitt.agents.FleetOptions;
+import dev.kitt.agents.gateway.AgentHolders;
 import dev.kitt.bus.Addresses;
 import dev.kitt.server.ServerContext;
 import io.micrometer.core.instrument.Gauge;
@@ -23,6 +24,7 @@ public final class HeartbeatVerticle extends VerticleBase {
     private final FleetOptions timings;
     private final Map<String, Liveness> live = new HashMap<>();
     private HeartbeatStore store;
+    private AgentHolders holders;
 
     public HeartbeatVerticle(ServerContext ctx) {
         this(ctx, FleetOptions.defaults());
@@ -48,14 +50,29 @@ public final class HeartbeatVerticle extends VerticleBase {
             Gauge.builder("kitt_agents", live, m -> m.values().stream().filter(l -> status.equals(l.status)).count())
                     .tag("status", status).description("connected agents by status on this node").register(ctx.metrics());
         }
+        holders = new AgentHolders(vertx);
         var bus = vertx.eventBus();
-        bus.<JsonObject>consumer(Addresses.AGENTS_CONNECTED, m -> onConnected(m.body()));
-        bus.<JsonObject>consumer(Addresses.AGENTS_HEARTBEAT, m -> onHeartbeat(m.body()));
-        bus.<JsonObject>consumer(Addresses.AGENTS_DISCONNECTED, m -> onDisconnected(m.body()));
+        // Each node follows the sockets it holds: heartbeats and closes are its own (local) facts;
+        // a connection elsewhere only tells it to forget an agent that moved away.
+        bus.<JsonObject>consumer(Addresses.AGENTS_CONNECTED, m -> {
+            if (ownFact(m.body())) {
+                onConnected(m.body());
+            } else {
+                live.remove(m.body().getString("agentId"));
+            }
+        });
+        bus.<JsonObject>localConsumer(Addresses.AGENTS_HEARTBEAT, m -> onHeartbeat(m.body()));
+        bus.<JsonObject>localConsumer(Addresses.AGENTS_DISCONNECTED, m -> onDisconnected(m.body()));
         vertx.setPeriodic(timings.sweepMs(), t -> sweep());
         vertx.setPeriodic(Math.max(100, Math.min(1000, timings.sweepMs())), t -> store.flush());
         // Sockets do not survive a restart: every real agent starts offline until it says hello again.
-        return store.markAllRealAgentsOffline();
+        // Not in a cluster: the other nodes' agents are connected; the agent sweeper handles the rest.
+        return ctx.cluster().clustered() ? Future.succeededFuture() : store.markAllRealAgentsOffline();
+    }
+
+    private boolean ownFact(JsonObject m) {
+        String node = m.getString("node");
+        return node == null || node.equals(ctx.cluster().nodeId());
     }
 
     private void onConnected(JsonObject m) {
@@ -85,7 +102,13 @@ public final class HeartbeatVerticle extends VerticleBase {
         Liveness l = live.get(id);
         if (l != null && l.session == m.getLong("session", 0L)) {
             live.remove(id);
-            change(id, l, "offline");
+            // Offline only if no other node took the agent over in the meantime.
+            holders.holder(id).onComplete(ar -> {
+                String holder = ar.succeeded() ? ar.result() : null;
+                if (!live.containsKey(id) && (holder == null || holder.equals(ctx.cluster().nodeId()))) {
+                    change(id, l, "offline");
+                }
+            });
         }
     }
 

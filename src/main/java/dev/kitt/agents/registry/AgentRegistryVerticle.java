@@ -21,7 +21,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         AgentRepository agents = new AgentRepository(ctx.db());
-        return vertx.eventBus().<JsonObject>consumer(Addresses.AGENTS_GET, msg -> {
+        return vertx.eventBus().<JsonObject>localConsumer(Addresses.AGENTS_GET, msg -> {
             String id = msg.body().getString("agentId");
             agents.get(id).onSuccess(agent -> {
                 if (agent == null || agent.getValue("revoked_at") != null) {

@@ -24,8 +24,9 @@ public final class AgentInitCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "KITT server, e.g. https://kitt:8080")
-    String server;
+    @Option(names = "--server", required = true, split = ",", paramLabel = "URL",
+            description = "KITT server, e.g. https://kitt:8080; repeat it or separate with commas to list every node of a cluster")
+    java.util.List<String> servers;
 
     @Option(names = "--enroll-token", required = true, paramLabel = "T", description = "enrollment token from the server")
     String enrollToken;
@@ -47,8 +48,10 @@ public final class AgentInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!server.startsWith("http://") && !server.startsWith("https://")) {
-            throw new CliException("--server must start with http:// or https://");
+        for (String server : servers) {
+            if (!server.startsWith("http://") && !server.startsWith("https://")) {
+                throw new CliException("--server must start with http:// or https://, got '" + server + "'");
+            }
         }
         String agentName = name != null ? name : java.net.InetAddress.getLocalHost().getHostName();
         Path dir = home.home();
@@ -63,12 +66,13 @@ public final class AgentInitCommand implements Callable<Integer> {
                 .put("hostname", agentName).put("hardware", hardware);
         // Over https the agent makes its own key pair and sends only the public half: if the
         // server wants mutual TLS it signs it, and the private key never leaves this host.
-        KeyPair keys = server.startsWith("https://") ? ClientKeys.generate() : null;
+        KeyPair keys = servers.get(0).startsWith("https://") ? ClientKeys.generate() : null;
         if (keys != null) {
             request.put("client_public_key", ClientKeys.publicPem(keys.getPublic()));
         }
         JsonObject enrolled;
-        try (Http http = new Http(server, trust)) {
+        // Any node of a cluster can enroll: the servers share one store.
+        try (Http http = new Http(servers.get(0), trust)) {
             enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", request, null);
         }
         Files.createDirectories(dir);
@@ -85,7 +89,7 @@ public final class AgentInitCommand implements Callable<Integer> {
             Files.copy(tls.caCert(), AgentConfig.caFile(dir), StandardCopyOption.REPLACE_EXISTING);
             caFile = AgentConfig.caFile(dir).toString();
         }
-        AgentConfig config = new AgentConfig(server, enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
+        AgentConfig config = new AgentConfig(String.join(",", servers), enrolled.getString("agent_id"), enrolled.getString("token"), agentName,
                 (modelDir != null ? modelDir : dir.resolve("models")).toString(), shareSource, shareMount,
                 trust.pin(), caFile, cert, key);
         config.save(dir);

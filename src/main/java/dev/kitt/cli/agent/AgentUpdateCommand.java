@@ -43,7 +43,7 @@ public final class AgentUpdateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        try (Http http = new Http(config.server(), trust)) {
+        try (Http http = new Http(config.servers().get(0), trust)) {
             String expected = http.json(HttpMethod.GET, "/api/v1/agent/package/sha256", null, null).getString("sha256");
             HttpResponse<Buffer> res = http.call(HttpMethod.GET, "/api/v1/agent/package", null, null);
             if (res.statusCode() != 200) {

@@ -49,7 +49,7 @@ public final class KittMetricsVerticle extends VerticleBase {
                 consume(bus, Addresses.COMMANDS_UPDATE, activity::command),
                 consume(bus, Addresses.METRICS_SSE, activity::sse),
                 consume(bus, Addresses.EVENTS, this::event),
-                bus.<Object>consumer(Addresses.METRICS_REFRESH, this::refreshRequested).completion())).mapEmpty();
+                bus.<Object>localConsumer(Addresses.METRICS_REFRESH, this::refreshRequested).completion())).mapEmpty();
         interceptor = this::countLogLines;
         bus.addOutboundInterceptor(interceptor);
         vertx.setPeriodic(REFRESH_EVERY_MS, id -> refreshResults());

@@ -26,8 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The fleet benchmark (scripts/bench/fleet): a real server (SQLite, loopback) and N simulated
- * agents on real WebSockets in this one process. Agents say hello, heartbeat at the given
+ * The fleet benchmark (scripts/bench/fleet): a real server (SQLite, loopback; PostgreSQL from
+ * KITT_BENCH_DATABASE_URL) and N simulated agents on real WebSockets in this one process. With
+ * {@code --nodes 2} the server is a cluster of two nodes on one PostgreSQL database, agents spread
+ * over them, and each command is submitted on the node that does not hold its agent. Agents say hello, heartbeat at the given
  * interval and ack every command; the simulator submits commands over the event bus and measures
  * submit → frame received by the agent → acked stored. CPU and RSS are this process's (server and
  * simulator together: an upper bound for the server).
@@ -38,11 +40,10 @@ public final class FleetSimulator {
         long heartbeatMs = intArg(args, "--heartbeat-ms", 10_000);
         int commands = intArg(args, "--commands", 500);
         int settleS = intArg(args, "--settle-s", 20);
-        Path home = Files.createTempDirectory("kitt-fleet-bench");
-        KittConfig config = new KittConfig(home, "127.0.0.1", 0, System.getenv("KITT_BENCH_DATABASE_URL"), true, false,
-                1 << 20, 60, "bench-admin-password", Path.of("webroot"), 1);
+        int nodeCount = intArg(args, "--nodes", 1);
         FleetOptions fleet = new FleetOptions(heartbeatMs, 3, 6, 1000, 1000, 30_000, 1 << 20, 10_000, null);
-        KittServer server = Await.result(KittServer.start(config, fleet));
+        List<KittServer> nodes = ClusterNodes.start(nodeCount, System.getenv("KITT_BENCH_DATABASE_URL"), fleet);
+        KittServer server = nodes.get(0);
         AgentRepository repo = new AgentRepository(server.context().db());
         List<AgentRepository.Created> created = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
@@ -58,12 +59,14 @@ public final class FleetSimulator {
         List<WebSocket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
         List<Future<WebSocket>> pending = new ArrayList<>();
-        for (AgentRepository.Created a : created) {
+        for (int n = 0; n < created.size(); n++) {
+            AgentRepository.Created a = created.get(n);
+            int holderPort = nodes.get(n % nodeCount).port();
             if (pending.size() == 200) { // connect in waves so the server's accept queue is not flooded
                 Await.result(Future.join(pending));
                 pending.clear();
             }
-            pending.add(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+            pending.add(client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(holderPort)
                     .setURI("/api/v1/agents/connect").addHeader("Authorization", "Bearer " + a.token())).onSuccess(ws -> {
             sockets.add(ws);
             ws.textMessageHandler(text -> {
@@ -81,7 +84,8 @@ public final class FleetSimulator {
             }));
         }
         Await.result(Future.join(pending));
-        System.out.printf("connected %d agents in %.1f s%n", sockets.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf("connected %d agents in %.1f s (%d node(s), %d agents per node)%n", sockets.size(),
+                (System.nanoTime() - t0) / 1e9, nodeCount, agents / nodeCount);
         server.vertx().eventBus().<JsonObject>consumer(Addresses.COMMANDS_UPDATE, m -> {
             if ("acked".equals(m.body().getString("state"))) {
                 ackedAt.put(m.body().getString("commandId"), System.nanoTime());
@@ -93,8 +97,10 @@ public final class FleetSimulator {
         double cpuPct = (cpuNanos() - cpu0) * 100.0 / (System.nanoTime() - wall0);
         for (int i = 0; i < commands; i++) {
             AgentRepository.Created a = created.get(i % agents);
+            // With several nodes the command is submitted on a node that does not hold the agent.
+            KittServer submitter = nodes.get((i % agents + 1) % nodeCount);
             long at = System.nanoTime();
-            String id = Await.result(server.vertx().eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT,
+            String id = Await.result(submitter.vertx().eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT,
                     new JsonObject().put("agentId", a.id()).put("type", "check_docker")).map(r -> r.body().getString("id")));
             submittedAll.put(id, at);
             Thread.sleep(5); // an open-loop pace of ~200 commands/s on top of the heartbeats
@@ -121,7 +127,9 @@ public final class FleetSimulator {
                 acked.getValueAtPercentile(50) / 1e6, acked.getValueAtPercentile(99) / 1e6, acked.getTotalCount(), submittedAll.size() - acked.getTotalCount());
         sockets.forEach(WebSocket::close);
         Await.result(sim.close());
-        Await.result(server.stop());
+        for (KittServer n : nodes) {
+            Await.result(n.stop());
+        }
     }
 
     private static long cpuNanos() {
