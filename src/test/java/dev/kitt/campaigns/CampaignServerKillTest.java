@@ -86,7 +86,7 @@ class CampaignServerKillTest {
                             && c.getJsonObject("counts").getLong("running") >= 1, "a test done and another under way");
             first.kill(Duration.ofSeconds(30));
             mid.getJsonArray("runs").stream().map(o -> (JsonObject) o)
-                    .filter(r -> List.of("dispatched", "running").contains(r.getString("status")))
+                    .filter(r -> dev.kitt.campaigns.store.RunRepository.ACTIVE.contains(r.getString("status")))
                     .forEach(r -> inFlightAtKill.add(r.getInteger("seq")));
         }
         assertFalse(inFlightAtKill.isEmpty());
