@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +40,9 @@ final class AgentSession {
     private long pingTimer = -1;
     private boolean helloDone;
     private Future<Void> reports = Future.succeededFuture();
+    /** Log chunks an agent may have in flight before further ones wait their turn. */
+    private static final int LOG_WINDOW = 8;
+    private final List<Future<Void>> logsInFlight = new ArrayList<>();
     private boolean closed;
 
     AgentSession(Vertx vertx, ServerWebSocket ws, JsonObject agent, AgentRepository agents, FleetOptions timings,
@@ -165,7 +170,19 @@ final class AgentSession {
      * not overtake the result that precedes it.
      */
     private void report(JsonObject frame) {
-        reports = reports.transform(done -> applyReport(frame));
+        if ("log".equals(frame.getString("type")) && logsInFlight.size() < LOG_WINDOW) {
+            // Log chunks are idempotent on (source, seq) and the log store keeps arrival order, so
+            // a few may be in flight at once: one round trip per chunk would cap a busy log at
+            // a chunk per store write.
+            Future<Void> applied = applyReport(frame);
+            logsInFlight.add(applied);
+            applied.onComplete(ar -> logsInFlight.remove(applied));
+            return;
+        }
+        // Other reports keep their strict order, after the log chunks sent before them.
+        List<Future<Void>> before = new ArrayList<>(logsInFlight);
+        before.add(reports);
+        reports = Future.join(before).transform(done -> applyReport(frame));
     }
 
     private Future<Void> applyReport(JsonObject frame) {

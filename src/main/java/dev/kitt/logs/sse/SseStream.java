@@ -24,7 +24,7 @@ import java.util.List;
  * costs the publisher one bounds check per chunk.
  */
 public final class SseStream {
-    static final int PAGE = 500;
+    static final int PAGE = 2_000;
     static final long RETRY_MS = 250;
     static final int FLUSH_BYTES = 64 * 1024;
 
