@@ -66,7 +66,7 @@ public final class LogsApi {
         // The stream is already compressed-unfriendly: a gzip encoder would hold lines back.
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
-                (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.BUFFER, true);
+                (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.buffer(), true);
         // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
         hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs, () -> hub.unsubscribe(source, stream)));
     }

@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +44,17 @@ class SlowSubscriberTest {
 
     @TempDir
     Path home;
+
+    @BeforeAll
+    static void smallQueue() {
+        // A queue of 500 lines, not 20,000, so 8 MB are enough to overflow it behind the socket buffers.
+        System.setProperty("kitt.sse.bufferItems", "500");
+    }
+
+    @AfterAll
+    static void defaultQueue() {
+        System.clearProperty("kitt.sse.bufferItems");
+    }
 
     static List<String> dialects() {
         return TestDatabases.dialects();

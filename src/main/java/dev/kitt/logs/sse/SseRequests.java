@@ -18,6 +18,11 @@ public final class SseRequests {
     private SseRequests() {
     }
 
+    /** The per-subscriber live queue bound; the system property lets tests shrink it. */
+    public static int buffer() {
+        return Integer.getInteger("kitt.sse.bufferItems", BUFFER);
+    }
+
     /** Interval of the keep-alive comment; the system property lets tests shrink it. */
     public static long keepAliveMs() {
         return Long.getLong("kitt.sse.keepAliveMs", DEFAULT_KEEP_ALIVE_MS);

@@ -26,6 +26,8 @@ import java.util.List;
 public final class SseStream {
     static final int PAGE = 2_000;
     static final long RETRY_MS = 250;
+    /** How long a hole in a contiguous stream may last before it is taken as ids the sender skipped. */
+    static final long HOLE_WAIT_MS = 2_000;
     static final int FLUSH_BYTES = 64 * 1024;
 
     private final Vertx vertx;
@@ -44,6 +46,7 @@ public final class SseStream {
     private boolean tellLagged;
     private boolean closed;
     private long keepAliveTimer = -1;
+    private long holeSince;
 
     /**
      * @param contiguous whether ids follow each other without holes (a log's seq); a filtered or
@@ -194,34 +197,57 @@ public final class SseStream {
                 return;
             }
             List<SseItem> page = ar.result();
-            if (!page.isEmpty()) {
-                SseChunk chunk = SseChunk.of(page);
+            int usable = contiguous ? contiguousPrefix(page) : page.size();
+            if (usable == 0 && !page.isEmpty()) {
+                // The next id is not stored yet, but later ones are: writes of one source can land
+                // out of order for a moment. Wait for the hole to fill; only a hole that stays is a
+                // sender that really skipped ids.
+                long now = System.currentTimeMillis();
+                holeSince = holeSince == 0 ? now : holeSince;
+                if (now - holeSince < HOLE_WAIT_MS) {
+                    vertx.setTimer(RETRY_MS, t -> pump());
+                    return;
+                }
+                cursor = page.get(0).id() - 1;
+                usable = contiguousPrefix(page);
+            }
+            holeSince = 0;
+            if (usable > 0) {
+                SseChunk chunk = SseChunk.of(page.subList(0, usable));
                 response.write(chunk.framesAfter(cursor));
                 cursor = Math.max(cursor, chunk.lastId());
             }
             // A short page means the store had nothing more when it was read; a queue drop since
             // then means live items went missing after that, so only the store can fill them.
-            needStore = page.size() == PAGE || drops != dropsAtStart;
+            needStore = page.size() == PAGE || usable < page.size() || drops != dropsAtStart;
             if (!needStore) {
                 skipSeen();
-                behind = false;
+                if (!needStore) {
+                    behind = false;
+                }
             }
             pump();
         });
     }
 
-    /** After a complete replay: drops what was sent, and accepts a sender that restarted its count. */
+    /** How many items of the page follow the cursor without a hole. */
+    private int contiguousPrefix(List<SseItem> page) {
+        int n = 0;
+        while (n < page.size() && page.get(n).id() == cursor + 1 + n) {
+            n++;
+        }
+        return n;
+    }
+
+    /** After a complete replay: drops what was sent; a live item beyond a hole sends us back to the store. */
     private void skipSeen() {
         while (!pending.isEmpty() && pending.peek().lastId() <= cursor) {
             pendingItems -= pending.poll().size();
         }
-        if (contiguous && !pending.isEmpty()) {
-            long next = pending.peek().firstIdAfter(cursor);
-            if (next != cursor + 1) {
-                // Every published item was stored before it was queued, and the store held nothing
-                // newer when read with no drop since: ids genuinely skip here.
-                cursor = next - 1;
-            }
+        if (contiguous && !pending.isEmpty() && pending.peek().firstIdAfter(cursor) != cursor + 1) {
+            // Stored (it was published) but the ids before it were not there when we read: the
+            // replay waits for them, or accepts the skip once it has lasted.
+            needStore = true;
         }
     }
 

@@ -92,6 +92,10 @@ final class LatencyReader {
         return latencies;
     }
 
+    long lastId() {
+        return lastId;
+    }
+
     long faults() {
         return faults;
     }

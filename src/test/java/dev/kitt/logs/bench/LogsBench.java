@@ -98,8 +98,17 @@ public final class LogsBench {
         Await.result(probe.completion());
         long total = (long) rate * seconds;
         agent.sendAtRate(rate, total);
-        for (LatencyReader r : readers) {
-            r.awaitLastId(total, 60);
+        try {
+            for (LatencyReader r : readers) {
+                r.awaitLastId(total, 60);
+            }
+        } catch (IllegalStateException e) {
+            long stored = server.get("/api/v1/logs/" + agent.source() + "?after=" + (total - 1)).bodyAsJsonObject()
+                    .getLong("next_after");
+            System.out.printf("FAILED: %s; stored up to %d; readers' last ids: min %d, max %d%n", e.getMessage(), stored,
+                    readers.stream().mapToLong(LatencyReader::lastId).min().orElse(0),
+                    readers.stream().mapToLong(LatencyReader::lastId).max().orElse(0));
+            throw e;
         }
         Histogram all = new Histogram(3_600_000_000L, 3);
         long faults = 0;
