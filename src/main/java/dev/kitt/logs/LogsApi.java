@@ -1,13 +1,11 @@
 package dev.kitt.logs;
 
-import dev.kitt.bus.Addresses;
 import dev.kitt.logs.sse.SseItem;
 import dev.kitt.logs.sse.SseRequests;
 import dev.kitt.logs.sse.SseStream;
 import dev.kitt.server.ApiException;
 import dev.kitt.server.Json;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -27,11 +25,13 @@ public final class LogsApi {
     private final Vertx vertx;
     private final LogRepository logs;
     private final long keepAliveMs;
+    private final LiveLogHub hub;
 
     public LogsApi(Vertx vertx, LogRepository logs, long keepAliveMs) {
         this.vertx = vertx;
         this.logs = logs;
         this.keepAliveMs = keepAliveMs;
+        this.hub = new LiveLogHub(vertx);
     }
 
     public void mount(Router api) {
@@ -66,18 +66,9 @@ public final class LogsApi {
         // The stream is already compressed-unfriendly: a gzip encoder would hold lines back.
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
-                (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.BUFFER, true);
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.logsLive(source), msg -> {
-            JsonArray lines = msg.body().getJsonArray("lines", new JsonArray());
-            List<SseItem> items = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                JsonObject l = lines.getJsonObject(i);
-                items.add(new SseItem(l.getLong("seq"), null, l.encode()));
-            }
-            stream.offer(items);
-        });
-        // Registered before the replay starts, so lines published meanwhile are queued, not lost.
-        consumer.completion().onComplete(ar -> stream.start(keepAliveMs, consumer::unregister));
+                (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.buffer(), true);
+        // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
+        hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs, () -> hub.unsubscribe(source, stream)));
     }
 
     private static List<SseItem> items(List<LogLine> lines) {

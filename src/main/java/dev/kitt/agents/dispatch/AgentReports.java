@@ -23,6 +23,16 @@ final class AgentReports {
     private final CommandRepository commands;
     private final ResultRepository results;
     private final UpdatePublisher publisher;
+    /**
+     * Commands known to belong to an agent (a command never changes hands): a busy log stream
+     * sends many frames a second for one command, and a store read per frame held them back.
+     */
+    private final java.util.Map<String, String> owners = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    };
 
     AgentReports(Vertx vertx, ServerContext ctx, CommandRepository commands, UpdatePublisher publisher) {
         this.vertx = vertx;
@@ -40,7 +50,14 @@ final class AgentReports {
             msg.reply(refuse("bad_frame", "'" + type + "' needs " + ("log".equals(type) ? "sourceId" : "commandId")));
             return;
         }
-        commands.belongsTo(commandId, agentId).compose(mine -> {
+        Future<Boolean> owned = agentId != null && agentId.equals(owners.get(commandId))
+                ? Future.succeededFuture(true)
+                : commands.belongsTo(commandId, agentId).onSuccess(mine -> {
+                    if (mine) {
+                        owners.put(commandId, agentId);
+                    }
+                });
+        owned.compose(mine -> {
             if (!mine) {
                 return Future.succeededFuture(refuse("not_your_command",
                         "command " + commandId + " is not a command of this agent"));

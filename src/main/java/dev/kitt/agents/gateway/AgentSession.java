@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +40,11 @@ final class AgentSession {
     private long pingTimer = -1;
     private boolean helloDone;
     private Future<Void> reports = Future.succeededFuture();
+    /** Log chunks an agent may have in flight before further ones wait their turn. */
+    private static final int LOG_WINDOW = 8;
+    private final List<Future<Void>> logsInFlight = new ArrayList<>();
+    private final java.util.ArrayDeque<JsonObject> waitingLogs = new java.util.ArrayDeque<>();
+    private final java.util.Map<JsonObject, io.vertx.core.Promise<Void>> waitingDone = new java.util.IdentityHashMap<>();
     private boolean closed;
 
     AgentSession(Vertx vertx, ServerWebSocket ws, JsonObject agent, AgentRepository agents, FleetOptions timings,
@@ -170,7 +177,40 @@ final class AgentSession {
      * not overtake the result that precedes it.
      */
     private void report(JsonObject frame) {
-        reports = reports.transform(done -> applyReport(frame));
+        if ("log".equals(frame.getString("type"))) {
+            // Log chunks are idempotent on (source, seq) and the log store keeps arrival order, so
+            // a few may be in flight at once: one round trip per chunk would cap a busy log at a
+            // chunk per store write. Beyond the window they wait in order, never overtaking.
+            waitingLogs.add(frame);
+            nextLogs();
+            return;
+        }
+        // Other reports keep their strict order, after the log chunks sent before them.
+        List<Future<Void>> before = new ArrayList<>(logsInFlight);
+        waitingLogs.forEach(f -> before.add(logDone(f)));
+        before.add(reports);
+        reports = Future.join(before).transform(done -> applyReport(frame));
+    }
+
+    private void nextLogs() {
+        while (!waitingLogs.isEmpty() && logsInFlight.size() < LOG_WINDOW) {
+            JsonObject frame = waitingLogs.poll();
+            io.vertx.core.Promise<Void> waiter = waitingDone.remove(frame);
+            Future<Void> applied = applyReport(frame);
+            logsInFlight.add(applied);
+            applied.onComplete(ar -> {
+                logsInFlight.remove(applied);
+                if (waiter != null) {
+                    waiter.complete();
+                }
+                nextLogs();
+            });
+        }
+    }
+
+    /** Completes once a waiting log frame has been applied. */
+    private Future<Void> logDone(JsonObject frame) {
+        return waitingDone.computeIfAbsent(frame, f -> io.vertx.core.Promise.promise()).future();
     }
 
     private Future<Void> applyReport(JsonObject frame) {

@@ -8,10 +8,19 @@ import io.vertx.ext.web.RoutingContext;
 public final class SseRequests {
     /** Default comment interval; proxies commonly drop connections idle for 30-60 s. */
     public static final long DEFAULT_KEEP_ALIVE_MS = 15_000;
-    /** Live items a subscriber may have queued before it is sent back to the store. */
-    public static final int BUFFER = 1_000;
+    /**
+     * Live items a subscriber may have queued before it is sent back to the store. Queued log
+     * chunks are shared by every subscriber, so a generous bound costs references, not copies:
+     * about 2 s at 10,000 lines/s, enough to ride out a reader's hiccup without a store replay.
+     */
+    public static final int BUFFER = 20_000;
 
     private SseRequests() {
+    }
+
+    /** The per-subscriber live queue bound; the system property lets tests shrink it. */
+    public static int buffer() {
+        return Integer.getInteger("kitt.sse.bufferItems", BUFFER);
     }
 
     /** Interval of the keep-alive comment; the system property lets tests shrink it. */

@@ -1,6 +1,7 @@
 package dev.kitt.logs.sse;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.ArrayDeque;
@@ -10,35 +11,42 @@ import java.util.List;
  * One subscriber's stream. Items come from two places, the store ({@link SseSource}) and live
  * publication ({@link #offer}), and leave in id order exactly once:
  * <ul>
- *   <li>live items wait in a bounded queue; anything at or below the cursor (the last id sent) is
- *       dropped, so replay and live overlap without duplicates;</li>
- *   <li>when the queue overflows, or the socket's write queue is full, or a live item skips ids,
- *       the subscriber is told ({@code event: lagged}) and catches up from the store, because every
- *       published item was stored first;</li>
- *   <li>the caller registers its live consumer before {@link #start()}, so nothing published
- *       during the initial replay is missed.</li>
+ *   <li>live chunks wait in a queue bounded in items; whatever is at or below the cursor (the last
+ *       id sent) is skipped, so replay and live overlap without duplicates;</li>
+ *   <li>when the queue overflows (the socket is not draining), the queue is dropped, the client is
+ *       told once ({@code event: lagged}, data {@code {"after": <cursor>}}) and, as soon as the
+ *       socket drains, catches up from the store, which holds every published item because items
+ *       are stored before they are published;</li>
+ *   <li>the caller registers its live consumer before {@link #start}, so nothing published during
+ *       the initial replay is missed.</li>
  * </ul>
- * Everything runs on the subscriber's event loop; nothing here blocks.
+ * Everything runs on the subscriber's event loop; nothing here blocks, and a stalled subscriber
+ * costs the publisher one bounds check per chunk.
  */
 public final class SseStream {
-    static final int PAGE = 500;
+    static final int PAGE = 2_000;
     static final long RETRY_MS = 250;
-    static final int FLUSH_BYTES = 32 * 1024;
+    /** How long a hole in a contiguous stream may last before it is taken as ids the sender skipped. */
+    static final long HOLE_WAIT_MS = 2_000;
+    static final int FLUSH_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final HttpServerResponse response;
     private final SseSource source;
     private final int capacity;
     private final boolean contiguous;
-    private final ArrayDeque<SseItem> pending = new ArrayDeque<>();
+    private final ArrayDeque<SseChunk> pending = new ArrayDeque<>();
+    private int pendingItems;
     private long cursor;
     private boolean replaying;
     private boolean needStore = true;
-    private boolean lagged;
+    /** Counts queue drops: a replay that started before a drop must not be taken as complete. */
+    private long drops;
+    private boolean behind;
+    private boolean tellLagged;
     private boolean closed;
     private long keepAliveTimer = -1;
-    /** Frames waiting to be written together: one write per batch, not one syscall per line. */
-    private final StringBuilder out = new StringBuilder();
+    private long holeSince;
 
     /**
      * @param contiguous whether ids follow each other without holes (a log's seq); a filtered or
@@ -65,6 +73,7 @@ public final class SseStream {
         Runnable release = () -> {
             if (!closed) {
                 closed = true;
+                pending.clear();
                 vertx.cancelTimer(keepAliveTimer);
                 onClose.run();
             }
@@ -84,19 +93,30 @@ public final class SseStream {
 
     /** Live items, already stored, in id order. */
     public void offer(List<SseItem> items) {
-        for (SseItem item : items) {
-            if (item.id() <= cursor) {
-                continue;
-            }
-            if (pending.size() >= capacity) {
-                // Too far behind to hold in memory: forget the queue, the store has it all.
-                pending.clear();
-                needStore = true;
-                lagged = true;
-                break;
-            }
-            pending.add(item);
+        if (!items.isEmpty()) {
+            offer(SseChunk.of(items));
         }
+    }
+
+    /** A live chunk, already stored; the same chunk may be offered to every subscriber. */
+    public void offer(SseChunk chunk) {
+        if (closed || chunk.lastId() <= cursor) {
+            return;
+        }
+        if (pendingItems + chunk.size() > capacity) {
+            // Too far behind to hold in memory: forget the queue, the store has it all.
+            pending.clear();
+            pendingItems = 0;
+            needStore = true;
+            drops++;
+            if (!behind) {
+                behind = true;
+                tellLagged = true;
+            }
+            return;
+        }
+        pending.add(chunk);
+        pendingItems += chunk.size();
         pump();
     }
 
@@ -111,40 +131,61 @@ public final class SseStream {
         if (closed || replaying || response.writeQueueFull()) {
             return;
         }
-        if (lagged) {
-            lagged = false;
+        if (tellLagged) {
+            tellLagged = false;
             response.write(frame(null, "lagged", "{\"after\":" + cursor + "}"));
         }
         if (needStore) {
             replay();
             return;
         }
-        while (!pending.isEmpty()) {
-            if (out.length() >= FLUSH_BYTES) {
-                flush();
-            }
-            if (response.writeQueueFull()) {
-                return;
-            }
-            SseItem item = pending.poll();
-            if (item.id() <= cursor) {
+        Buffer out = null;
+        boolean shared = false;
+        while (!pending.isEmpty() && !response.writeQueueFull()) {
+            SseChunk chunk = pending.poll();
+            pendingItems -= chunk.size();
+            if (chunk.lastId() <= cursor) {
                 continue;
             }
-            if (contiguous && item.id() != cursor + 1) {
+            if (contiguous && chunk.firstIdAfter(cursor) != cursor + 1) {
                 // An id went missing between us and the publisher: the store is the authority.
-                pending.addFirst(item);
+                pending.addFirst(chunk);
+                pendingItems += chunk.size();
                 needStore = true;
-                flush();
-                replay();
-                return;
+                break;
             }
-            send(item);
+            Buffer frames = chunk.framesAfter(cursor);
+            cursor = chunk.lastId();
+            if (out == null) {
+                // The common case, one chunk: the buffer every subscriber shares is written untouched.
+                out = frames;
+                shared = true;
+            } else {
+                if (shared) {
+                    out = Buffer.buffer(out.length() * 4).appendBuffer(out);
+                    shared = false;
+                }
+                out.appendBuffer(frames);
+            }
+            if (out.length() >= FLUSH_BYTES) {
+                response.write(out);
+                out = null;
+            }
         }
-        flush();
+        if (out != null) {
+            response.write(out);
+        }
+        if (needStore) {
+            replay();
+        }
     }
 
     private void replay() {
+        if (closed || replaying || response.writeQueueFull()) {
+            return;
+        }
         replaying = true;
+        long dropsAtStart = drops;
         source.after(cursor, PAGE).onComplete(ar -> {
             replaying = false;
             if (closed) {
@@ -156,34 +197,57 @@ public final class SseStream {
                 return;
             }
             List<SseItem> page = ar.result();
-            page.forEach(this::send);
-            flush();
-            needStore = page.size() == PAGE;
-            if (!needStore) {
-                pending.removeIf(i -> i.id() <= cursor);
-                if (contiguous && !pending.isEmpty() && pending.peek().id() != cursor + 1) {
-                    // The store holds nothing newer; ids genuinely skip (a sender restarted its count).
-                    cursor = pending.peek().id() - 1;
+            int usable = contiguous ? contiguousPrefix(page) : page.size();
+            if (usable == 0 && !page.isEmpty()) {
+                // The next id is not stored yet, but later ones are: writes of one source can land
+                // out of order for a moment. Wait for the hole to fill; only a hole that stays is a
+                // sender that really skipped ids.
+                long now = System.currentTimeMillis();
+                holeSince = holeSince == 0 ? now : holeSince;
+                if (now - holeSince < HOLE_WAIT_MS) {
+                    vertx.setTimer(RETRY_MS, t -> pump());
+                    return;
                 }
+                cursor = page.get(0).id() - 1;
+                usable = contiguousPrefix(page);
             }
-            if (response.writeQueueFull() && !pending.isEmpty()) {
-                // Keep the order: whatever queued live is re-read from the store after the drain.
-                pending.clear();
-                needStore = true;
+            holeSince = 0;
+            if (usable > 0) {
+                SseChunk chunk = SseChunk.of(page.subList(0, usable));
+                response.write(chunk.framesAfter(cursor));
+                cursor = Math.max(cursor, chunk.lastId());
+            }
+            // A short page means the store had nothing more when it was read; a queue drop since
+            // then means live items went missing after that, so only the store can fill them.
+            needStore = page.size() == PAGE || usable < page.size() || drops != dropsAtStart;
+            if (!needStore) {
+                skipSeen();
+                if (!needStore) {
+                    behind = false;
+                }
             }
             pump();
         });
     }
 
-    private void send(SseItem item) {
-        cursor = item.id();
-        out.append(frame(item.id(), item.event(), item.data()));
+    /** How many items of the page follow the cursor without a hole. */
+    private int contiguousPrefix(List<SseItem> page) {
+        int n = 0;
+        while (n < page.size() && page.get(n).id() == cursor + 1 + n) {
+            n++;
+        }
+        return n;
     }
 
-    private void flush() {
-        if (out.length() > 0 && !closed) {
-            response.write(out.toString());
-            out.setLength(0);
+    /** After a complete replay: drops what was sent; a live item beyond a hole sends us back to the store. */
+    private void skipSeen() {
+        while (!pending.isEmpty() && pending.peek().lastId() <= cursor) {
+            pendingItems -= pending.poll().size();
+        }
+        if (contiguous && !pending.isEmpty() && pending.peek().firstIdAfter(cursor) != cursor + 1) {
+            // Stored (it was published) but the ids before it were not there when we read: the
+            // replay waits for them, or accepts the skip once it has lasted.
+            needStore = true;
         }
     }
 

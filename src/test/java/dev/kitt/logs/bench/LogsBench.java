@@ -1,116 +1,130 @@
 package dev.kitt.logs.bench;
 
+import dev.kitt.agents.registry.AgentRepository;
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
-import dev.kitt.testing.SseClient;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The agent → browser log path, measured: (1) ingest, batches sent to kitt.logs.append as fast as
- * the store takes them; (2) delivery, 10,000 lines/s to N SSE subscribers, latency from send to
- * SSE receipt (each line carries its send time; one JVM, so one clock), and loss.
+ * The agent → browser log path, measured end to end on loopback: agents are real WebSocket
+ * connections sending {@code log} frames (the frames a kitt agent's LogShipper sends), browsers
+ * are real SSE connections. (1) Ingest: agents send batches as fast as the server confirms them
+ * ({@code received}); lines/s stored. (2) Delivery: one agent sends a fixed rate for N seconds,
+ * each line carrying its send time (one JVM, one clock); every SSE subscriber records send →
+ * receipt latency and checks its ids run 1..N with no gap or duplicate.
  * Run with scripts/bench/logs [subscribers] [seconds] [lines/s] [database-url].
  */
 public final class LogsBench {
+    private static final int INGEST_AGENTS = 8;
+    private static final int INGEST_BATCH = 1_000;
+    private static final int INGEST_LINES_PER_AGENT = Integer.getInteger("ingestLines", 50_000);
+
     public static void main(String[] args) throws Exception {
         int subscribers = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         String db = args.length > 3 ? args[3] : TestDatabases.urlFor("sqlite");
+        Vertx clients = Vertx.vertx();
         try (TestServer server = TestServer.start(TestServer.config(Files.createTempDirectory("kitt-bench"), db))) {
-            EventBus bus = server.server().vertx().eventBus();
-            ingest(bus, 50_000, 1_000, 8);
-            deliver(server, bus, subscribers, seconds, rate);
+            System.out.printf("store: %s%n", server.server().context().db().dialect().label());
+            ingest(server, clients);
+            deliver(server, clients, subscribers, seconds, rate);
+        } finally {
+            Await.result(clients.close());
         }
         System.exit(0);
     }
 
-    private static void ingest(EventBus bus, int lines, int batch, int inFlight) {
-        String pad = "x".repeat(80);
-        long start = System.nanoTime();
-        List<Future<?>> window = new ArrayList<>();
-        for (int first = 1; first <= lines; first += batch) {
-            JsonArray arr = new JsonArray();
-            for (int i = 0; i < batch; i++) {
-                arr.add("ingest line " + (first + i) + " " + pad);
-            }
-            window.add(bus.request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", "ingest-" + (first / batch % inFlight))
-                    .put("firstSeq", first).put("lines", arr)));
-            if (window.size() == inFlight) {
-                Await.result(Future.all(new ArrayList<>(window)));
-                window.clear();
-            }
-        }
-        Await.result(Future.all(window));
-        double secs = (System.nanoTime() - start) / 1e9;
-        System.out.printf("ingest: %d lines in %.2f s = %.0f lines/s stored (batches of %d, %d in flight)%n",
-                lines, secs, lines / secs, batch, inFlight);
+    /** A registered agent and a command of its own, whose id is the log source it may write. */
+    static BenchAgent agent(TestServer server, Vertx clients, String name) {
+        AgentRepository.Created created = Await.result(new AgentRepository(server.server().context().db())
+                .create(name, "bench", null, false));
+        String source = Await.result(server.server().vertx().eventBus().<JsonObject>request(Addresses.COMMANDS_SUBMIT,
+                new JsonObject().put("agentId", created.id()).put("type", "check_docker"))).body().getString("id");
+        return BenchAgent.connect(clients, server.port(), created.token(), source);
     }
 
-    private static void deliver(TestServer server, EventBus bus, int subscribers, int seconds, int rate) throws Exception {
-        Vertx clients = Vertx.vertx();
-        List<SseClient> subs = new ArrayList<>();
-        for (int i = 0; i < subscribers; i++) {
-            subs.add(SseClient.open(clients, server.port(), "/api/v1/logs/live/stream", server.token(), null));
+    private static void ingest(TestServer server, Vertx clients) {
+        String pad = "x".repeat(80);
+        List<BenchAgent> agents = new ArrayList<>();
+        for (int a = 0; a < INGEST_AGENTS; a++) {
+            agents.add(agent(server, clients, "ingest-" + a));
         }
-        int perTick = rate / 100;
-        long total = (long) rate * seconds;
+        List<JsonArray> batches = new ArrayList<>();
+        for (int first = 1; first <= INGEST_LINES_PER_AGENT; first += INGEST_BATCH) {
+            JsonArray lines = new JsonArray();
+            for (int i = 0; i < INGEST_BATCH; i++) {
+                lines.add("ingest line " + (first + i) + " " + pad);
+            }
+            batches.add(lines);
+        }
         long start = System.nanoTime();
-        long seq = 1;
-        for (int tick = 0; seq <= total; tick++) {
-            long due = start + tick * 10_000_000L;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
-            }
-            JsonArray arr = new JsonArray();
+        // Each agent keeps 4 frames in flight, as a LogShipper draining its outbox would.
+        agents.forEach(a -> a.sendAll(batches, 4));
+        agents.forEach(a -> a.awaitConfirmed(INGEST_LINES_PER_AGENT, 300));
+        double secs = (System.nanoTime() - start) / 1e9;
+        long lines = (long) INGEST_LINES_PER_AGENT * INGEST_AGENTS;
+        System.out.printf("ingest: %d lines from %d agents in %.2f s = %.0f lines/s stored (frames of %d lines)%n",
+                lines, INGEST_AGENTS, secs, lines / secs, INGEST_BATCH);
+        agents.forEach(BenchAgent::close);
+    }
+
+    private static void deliver(TestServer server, Vertx clients, int subscribers, int seconds, int rate) throws Exception {
+        BenchAgent agent = agent(server, clients, "live");
+        List<LatencyReader> readers = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            readers.add(LatencyReader.open(clients, server.port(), "/api/v1/logs/" + agent.source() + "/stream", server.token()));
+        }
+        // Where the latency goes: send -> stored and published (a bus consumer in the server), vs send -> SSE.
+        Histogram published = new Histogram(3_600_000_000L, 3);
+        var probe = server.server().vertx().eventBus().<JsonObject>consumer(Addresses.logsLive(agent.source()), msg -> {
+            JsonArray lines = msg.body().getJsonArray("lines");
             long now = System.nanoTime();
-            for (int i = 0; i < perTick; i++) {
-                arr.add(Long.toString(now));
-            }
-            bus.request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", "live").put("firstSeq", seq).put("lines", arr));
-            seq += perTick;
-        }
-        long last = seq - 1;
-        for (SseClient s : subs) {
-            s.awaitLastId(last, Duration.ofSeconds(120));
-        }
-        long[] lat = new long[(int) (subscribers * last)];
-        int n = 0;
-        long lost = 0;
-        for (SseClient s : subs) {
-            List<SseClient.Frame> frames = s.frames();
-            long expected = 1;
-            for (SseClient.Frame f : frames) {
-                if (f.id() == null) {
-                    continue;
-                }
-                if (f.id() != expected) {
-                    lost++;
-                }
-                expected = f.id() + 1;
-                JsonObject line = new JsonObject(f.data());
-                if (n < lat.length) {
-                    lat[n++] = (s.receivedAt(f) - Long.parseLong(line.getString("line"))) / 1_000;
+            synchronized (published) {
+                for (int i = 0; i < lines.size(); i++) {
+                    published.recordValue(Math.max(0, (now - Long.parseLong(lines.getJsonObject(i).getString("line"))) / 1_000));
                 }
             }
-            s.close();
+        });
+        Await.result(probe.completion());
+        long total = (long) rate * seconds;
+        agent.sendAtRate(rate, total);
+        try {
+            for (LatencyReader r : readers) {
+                r.awaitLastId(total, 60);
+            }
+        } catch (IllegalStateException e) {
+            long stored = server.get("/api/v1/logs/" + agent.source() + "?after=" + (total - 1)).bodyAsJsonObject()
+                    .getLong("next_after");
+            System.out.printf("FAILED: %s; stored up to %d; readers' last ids: min %d, max %d%n", e.getMessage(), stored,
+                    readers.stream().mapToLong(LatencyReader::lastId).min().orElse(0),
+                    readers.stream().mapToLong(LatencyReader::lastId).max().orElse(0));
+            throw e;
         }
-        Arrays.sort(lat, 0, n);
-        System.out.printf("delivery: %d subscribers, %d lines/s for %d s, %d deliveries; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                        + "gaps/duplicates: %d%n", subscribers, rate, seconds, n, lat[n / 2] / 1000.0,
-                lat[(int) (n * 0.99)] / 1000.0, lat[n - 1] / 1000.0, lost);
-        Await.result(clients.close());
+        Histogram all = new Histogram(3_600_000_000L, 3);
+        long faults = 0;
+        for (LatencyReader r : readers) {
+            all.add(r.latencies());
+            faults += r.faults();
+            r.close();
+        }
+        System.out.printf("delivery: %d subscribers, %d lines/s for %d s, %d deliveries; latency p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms; gaps/duplicates: %d%n", subscribers, rate, seconds, all.getTotalCount(),
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, faults);
+        synchronized (published) {
+            System.out.printf("  of which send -> stored and published: p50 %.1f ms, p99 %.1f ms%n",
+                    published.getValueAtPercentile(50) / 1000.0, published.getValueAtPercentile(99) / 1000.0);
+        }
+        probe.unregister();
+        agent.close();
     }
 }

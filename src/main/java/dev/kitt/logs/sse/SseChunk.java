@@ -1,0 +1,86 @@
+package dev.kitt.logs.sse;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.util.List;
+
+/**
+ * Stored items with ascending ids, encoded once as SSE frames in one buffer. A live batch is
+ * encoded once and the same buffer (or a slice of it, for a subscriber that already has its
+ * first items) is written to every subscriber: fan-out costs a write, not an encoding.
+ */
+public final class SseChunk {
+    private final long[] ids;
+    private final int[] starts;
+    private final Buffer frames;
+
+    private SseChunk(long[] ids, int[] starts, Buffer frames) {
+        this.ids = ids;
+        this.starts = starts;
+        this.frames = frames;
+    }
+
+    /** Encodes the items, which must be non-empty and in ascending id order. */
+    public static SseChunk of(List<SseItem> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("an SSE chunk needs at least one item");
+        }
+        long[] ids = new long[items.size()];
+        int[] starts = new int[items.size()];
+        Buffer frames = Buffer.buffer(items.size() * 96);
+        for (int i = 0; i < ids.length; i++) {
+            SseItem item = items.get(i);
+            if (i > 0 && item.id() <= ids[i - 1]) {
+                throw new IllegalArgumentException("SSE chunk ids must ascend: " + item.id() + " after " + ids[i - 1]);
+            }
+            ids[i] = item.id();
+            starts[i] = frames.length();
+            frames.appendString(SseStream.frame(item.id(), item.event(), item.data()));
+        }
+        return new SseChunk(ids, starts, frames);
+    }
+
+    public long firstId() {
+        return ids[0];
+    }
+
+    public long lastId() {
+        return ids[ids.length - 1];
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    /** The first id above the cursor, or -1 when the chunk holds none. */
+    public long firstIdAfter(long cursor) {
+        int i = indexAfter(cursor);
+        return i < ids.length ? ids[i] : -1;
+    }
+
+    /** The frames of the items with an id above the cursor: the shared buffer itself when that is all of them. */
+    public Buffer framesAfter(long cursor) {
+        int i = indexAfter(cursor);
+        if (i == 0) {
+            return frames;
+        }
+        return i == ids.length ? Buffer.buffer() : frames.slice(starts[i], frames.length());
+    }
+
+    private int indexAfter(long cursor) {
+        if (cursor < ids[0]) {
+            return 0;
+        }
+        int lo = 0;
+        int hi = ids.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ids[mid] <= cursor) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
