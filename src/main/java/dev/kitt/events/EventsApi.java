@@ -81,10 +81,11 @@ public final class EventsApi {
                 stream.ephemeral("heartbeat", body.encode());
             }
         });
-        Future.all(live.completion(), beats.completion()).onComplete(ar -> stream.start(keepAliveMs, () -> {
-            live.unregister();
-            beats.unregister();
-        }));
+        Future.all(live.completion(), beats.completion()).onComplete(ar -> stream.start(keepAliveMs,
+                SseRequests.counted(vertx, "events", () -> {
+                    live.unregister();
+                    beats.unregister();
+                })));
     }
 
     private static SseItem item(DomainEvent e) {

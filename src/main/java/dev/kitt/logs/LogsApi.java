@@ -68,7 +68,8 @@ public final class LogsApi {
         SseStream stream = new SseStream(vertx, ctx.response(),
                 (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.buffer(), true);
         // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
-        hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs, () -> hub.unsubscribe(source, stream)));
+        hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs,
+                SseRequests.counted(vertx, "logs", () -> hub.unsubscribe(source, stream))));
     }
 
     private static List<SseItem> items(List<LogLine> lines) {

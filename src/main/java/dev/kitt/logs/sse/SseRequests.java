@@ -1,7 +1,10 @@
 package dev.kitt.logs.sse;
 
+import dev.kitt.bus.Addresses;
 import dev.kitt.server.ApiException;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** What every SSE route reads from its request: where to resume, how often to keep alive. */
@@ -63,6 +66,18 @@ public final class SseRequests {
                 ctx.request().headers().set("Authorization", "Bearer " + token);
             }
             ctx.next();
+        };
+    }
+
+    /**
+     * Counts a subscriber of {@code stream} ("logs" or "events") for the kitt_sse_subscribers
+     * gauge: +1 now, -1 when the returned close action runs (before {@code onClose}).
+     */
+    public static Runnable counted(Vertx vertx, String stream, Runnable onClose) {
+        vertx.eventBus().publish(Addresses.METRICS_SSE, new JsonObject().put("stream", stream).put("delta", 1));
+        return () -> {
+            vertx.eventBus().publish(Addresses.METRICS_SSE, new JsonObject().put("stream", stream).put("delta", -1));
+            onClose.run();
         };
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ public final class KittMetricsVerticle extends VerticleBase {
                 consume(bus, Addresses.AGENTS_DISCONNECTED, fleet::disconnected),
                 consume(bus, Addresses.AGENTS_HEARTBEAT, fleet::heartbeat),
                 consume(bus, Addresses.COMMANDS_UPDATE, activity::command),
-                consume(bus, Addresses.METRICS_SSE, activity::sse),
+                // Subscribers of this node only: each node's gauge is its own, as its sockets are.
+                consume(bus.<Object>localConsumer(Addresses.METRICS_SSE), activity::sse, Addresses.METRICS_SSE),
                 consume(bus, Addresses.EVENTS, this::event),
                 bus.<Object>localConsumer(Addresses.METRICS_REFRESH, this::refreshRequested).completion())).mapEmpty();
         interceptor = this::countLogLines;
@@ -63,7 +65,11 @@ public final class KittMetricsVerticle extends VerticleBase {
     }
 
     private Future<Void> consume(EventBus bus, String address, Consumer<JsonObject> meter) {
-        return bus.<Object>consumer(address, msg -> {
+        return consume(bus.<Object>consumer(address), meter, address);
+    }
+
+    private Future<Void> consume(MessageConsumer<Object> consumer, Consumer<JsonObject> meter, String address) {
+        return consumer.handler(msg -> {
             try {
                 meter.accept(Facts.toJson(msg.body()));
             } catch (RuntimeException e) {

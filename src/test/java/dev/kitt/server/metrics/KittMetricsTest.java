@@ -82,7 +82,7 @@ class KittMetricsTest {
     }
 
     @Test
-    @DisplayName("agents, commands, log lines, SSE subscribers and run outcomes move with the facts on the bus")
+    @DisplayName("agents, commands, log lines and run outcomes move with the facts on the bus")
     void factsMoveSeries() {
         EventBus bus = server.server().vertx().eventBus();
         bus.publish(Addresses.AGENTS_CONNECTED, new JsonObject().put("agentId", "a1"));
@@ -95,7 +95,6 @@ class KittMetricsTest {
                 .put("state", "acked"));
         bus.publish(Addresses.COMMANDS_UPDATE, new JsonObject().put("commandId", "c1").put("type", "run_test")
                 .put("state", "succeeded"));
-        bus.publish(Addresses.METRICS_SSE, new JsonObject().put("stream", "logs").put("delta", 1));
         bus.publish(Addresses.EVENTS, new JsonObject().put("type", "run.completed")
                 .put("data", new JsonObject().put("outcome", "passed")));
         bus.request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", "qt-1").put("firstSeq", 1)
@@ -107,7 +106,6 @@ class KittMetricsTest {
                 && v(x, "kitt_agents", "status", "busy") >= 1, "KITT series to move");
         assertEquals(1.0, t.value("kitt_agent_sockets_connected"));
         assertEquals(3.0, t.value("kitt_log_lines_total", "direction", "in"));
-        assertEquals(1.0, t.value("kitt_sse_subscribers", "stream", "logs"));
         assertEquals(1.0, t.value("kitt_command_dispatch_seconds_count"));
         assertTrue(v(t, "kitt_agent_heartbeat_age_seconds", "agent", "a1") >= 5, "heartbeat age");
 
@@ -115,6 +113,20 @@ class KittMetricsTest {
         bus.publish(Addresses.AGENTS_STATUS, new JsonObject().put("agentId", "a1").put("status", "deleted"));
         until(x -> v(x, "kitt_agent_sockets_connected") == 0 && v(x, "kitt_agents", "status", "busy") == 0
                 && x.value("kitt_agent_heartbeat_age_seconds", "agent", "a1") == null, "agent a1 to go");
+    }
+
+    @Test
+    @DisplayName("a real SSE subscriber is counted while it is connected, and no longer once it has gone")
+    void sseSubscribersCounted() throws Exception {
+        io.vertx.core.Vertx clients = io.vertx.core.Vertx.vertx();
+        try (var sse = dev.kitt.testing.SseClient.open(clients, server.port(), "/api/v1/logs/metrics-sse/stream",
+                server.token(), null)) {
+            assertEquals(200, sse.status());
+            until(x -> v(x, "kitt_sse_subscribers", "stream", "logs") == 1, "the log subscriber to be counted");
+        } finally {
+            clients.close();
+        }
+        until(x -> v(x, "kitt_sse_subscribers", "stream", "logs") == 0, "the log subscriber to be gone");
     }
 
     @Test
