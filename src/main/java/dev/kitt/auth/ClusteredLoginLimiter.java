@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The login limit across a cluster: each failure takes one of {@code maxFailures} slots
@@ -28,7 +30,7 @@ public final class ClusteredLoginLimiter implements LoginLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(ClusteredLoginLimiter.class);
     private static final long SHARED_DATA_TIMEOUT_MS = 2_000;
 
-    private final Vertx vertx;
+    private final Supplier<Future<AsyncMap<String, Long>>> failures;
     private final int maxFailures;
     private final long windowMs;
     private final LongSupplier clock;
@@ -36,7 +38,13 @@ public final class ClusteredLoginLimiter implements LoginLimiter {
     private volatile boolean degraded;
 
     public ClusteredLoginLimiter(Vertx vertx, int maxFailures, int windowSeconds, LongSupplier clock) {
-        this.vertx = vertx;
+        this(() -> vertx.sharedData().getAsyncMap(MAP), maxFailures, windowSeconds, clock);
+    }
+
+    /** With the map given (a test passes one that cannot answer, to see the fallback). */
+    ClusteredLoginLimiter(Supplier<Future<AsyncMap<String, Long>>> failures, int maxFailures, int windowSeconds,
+                          LongSupplier clock) {
+        this.failures = failures;
         this.maxFailures = maxFailures;
         this.windowMs = windowSeconds * 1000L;
         this.clock = clock;
@@ -97,8 +105,8 @@ public final class ClusteredLoginLimiter implements LoginLimiter {
                 .compose(previous -> previous == null ? Future.<Void>succeededFuture() : claim(map, key, i + 1, now));
     }
 
-    private <T> Future<T> shared(java.util.function.Function<AsyncMap<String, Long>, Future<T>> op) {
-        return vertx.sharedData().<String, Long>getAsyncMap(MAP).compose(op)
+    private <T> Future<T> shared(Function<AsyncMap<String, Long>, Future<T>> op) {
+        return failures.get().compose(op)
                 .timeout(SHARED_DATA_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .onSuccess(v -> {
                     if (degraded) {
