@@ -1,5 +1,7 @@
 package dev.kitt.auth;
 
+import io.vertx.core.Future;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -8,10 +10,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts failed logins per (username, client address) in a sliding window. Keyed on both so a
- * guesser cannot lock the real admin out from another address. In memory, per node: a cluster
- * multiplies the allowance by its node count, which is acceptable for a brake on guessing.
+ * guesser cannot lock the real admin out from another address. In memory: the whole count for a
+ * single server, and a clustered node's fallback when shared data cannot answer
+ * ({@link ClusteredLoginLimiter}).
  */
-public final class LoginRateLimiter {
+public final class LoginRateLimiter implements LoginLimiter {
     private static final int MAX_KEYS = 10_000;
 
     private final int maxFailures;
@@ -72,7 +75,24 @@ public final class LoginRateLimiter {
         });
     }
 
-    private static String key(String username, String address) {
+    @Override
+    public Future<Long> retryAfter(String username, String address) {
+        return Future.succeededFuture(retryAfterSeconds(username, address));
+    }
+
+    @Override
+    public Future<Void> recordFailure(String username, String address) {
+        failed(username, address);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> recordSuccess(String username, String address) {
+        succeeded(username, address);
+        return Future.succeededFuture();
+    }
+
+    static String key(String username, String address) {
         return username.toLowerCase() + "|" + address;
     }
 }

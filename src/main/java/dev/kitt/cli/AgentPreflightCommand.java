@@ -56,7 +56,7 @@ public final class AgentPreflightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PreflightOptions options = new PreflightOptions(server, modelDir, minFreeGb, agentPort,
-                PreflightOptions.DEFAULT_HTTP_TIMEOUT, tls.trust().sslContext());
+                PreflightOptions.DEFAULT_HTTP_TIMEOUT, tls.trust());
         PreflightReport report = new Preflight(host).run(options);
         spec.commandLine().getOut().println(json ? report.toJson().encodePrettily() : report.table());
         spec.commandLine().getOut().flush();

@@ -13,6 +13,7 @@ import dev.kitt.agents.registry.AgentsApi;
 import dev.kitt.agents.registry.EnrollmentRepository;
 import dev.kitt.auth.AuthApi;
 import dev.kitt.auth.BearerAuthHandler;
+import dev.kitt.auth.ClusteredLoginLimiter;
 import dev.kitt.auth.LoginRateLimiter;
 import dev.kitt.auth.RoleGuard;
 import dev.kitt.auth.UsersApi;
@@ -126,8 +127,9 @@ public final class HttpServerVerticle extends VerticleBase {
         api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
         OpenApiDocument.mount(api);
-        new AuthApi(ctx.auth(), new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(),
-                System::currentTimeMillis)).mount(api);
+        new AuthApi(ctx.auth(), ctx.cluster().clustered()
+                ? new ClusteredLoginLimiter(vertx, sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)
+                : new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar(), () -> tlsFiles).mount(api);

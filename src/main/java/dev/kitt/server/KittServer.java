@@ -16,6 +16,7 @@ import dev.kitt.config.KittConfig;
 import dev.kitt.events.EventsVerticle;
 import dev.kitt.logs.LogStreamVerticle;
 import dev.kitt.server.metrics.KittMetricsVerticle;
+import dev.kitt.server.tls.CaAgreement;
 import dev.kitt.quicktests.QuickTestVerticle;
 import dev.kitt.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -85,7 +86,8 @@ public final class KittServer {
 
     private static void startOn(Vertx vertx, ClusterNodes nodes, KittConfig config, FleetOptions fleet,
                                 PrometheusMeterRegistry registry, Promise<KittServer> started) {
-        Database.open(vertx, config)
+        CaAgreement.check(vertx, nodes, config)
+                .compose(v -> Database.open(vertx, config))
                 .compose(db -> AuthService.start(vertx, db, config)
                         .map(auth -> new ServerContext(config, db, auth, registry, nodes)))
                 .compose(ctx -> deployAll(vertx, ctx, fleet))

@@ -2,11 +2,11 @@ package dev.kitt.trust;
 
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.ClientOptionsBase;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -80,20 +80,22 @@ public final class ServerTrust {
     }
 
     public <T extends HttpClientOptions> T apply(T options) {
-        options.setTrustAll(insecure);
-        options.setVerifyHost(!insecure && pin == null);
-        if (manager != null) {
-            options.setTrustOptions(trustOptions());
-        }
-        if (clientCertificate != null) {
-            options.setKeyCertOptions(clientCertificate);
-        }
-        return options;
+        options.setVerifyHost(verifyHost());
+        return applyTrust(options);
     }
 
     public WebSocketClientOptions apply(WebSocketClientOptions options) {
+        options.setVerifyHost(verifyHost());
+        return applyTrust(options);
+    }
+
+    // verifyHost lives on each client's options class rather than their common base, hence two doors.
+    private boolean verifyHost() {
+        return !insecure && pin == null;
+    }
+
+    private <T extends ClientOptionsBase> T applyTrust(T options) {
         options.setTrustAll(insecure);
-        options.setVerifyHost(!insecure && pin == null);
         if (manager != null) {
             options.setTrustOptions(trustOptions());
         }
@@ -105,20 +107,6 @@ public final class ServerTrust {
 
     private TrustOptions trustOptions() {
         return TrustOptions.wrap((TrustManager) manager);
-    }
-
-    /** The same trust for java.net.http clients; null when insecure (those keep the JVM's default). */
-    public SSLContext sslContext() {
-        if (manager == null) {
-            return null;
-        }
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{manager}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
-        }
     }
 
     /** Why the last handshake was refused by this client, or null when it was not (or not for trust). */

@@ -25,7 +25,7 @@ public final class Preflight {
         checks.add(hostChecks.nvidiaSmi(new GpuSampler(host).sample()));
         checks.add(hostChecks.nfs());
         checks.add(hostChecks.freeSpace(options.modelDir(), options.minFreeGb()));
-        checks.add(new ServerCheck().run(options.server(), options.httpTimeout(), options.sslContext()));
+        checks.add(new ServerCheck().run(options.server(), options.httpTimeout(), options.trust()));
         checks.add(hostChecks.agentPort(options.agentPort()));
         return new PreflightReport(checks);
     }

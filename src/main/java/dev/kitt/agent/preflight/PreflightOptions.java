@@ -1,6 +1,7 @@
 package dev.kitt.agent.preflight;
 
-import javax.net.ssl.SSLContext;
+import dev.kitt.trust.ServerTrust;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,13 @@ import java.time.Duration;
  * @param modelDir where models are stored; its disk must have {@code minFreeGb} free
  * @param agentPort the local port the agent listens on; 0 skips the check
  * @param httpTimeout how long the server gets to answer its health check
- * @param sslContext how an https server is trusted (a pinned KITT CA, say); null: the JVM's default
+ * @param trust how an https server is trusted: the same rule as every KITT client (pin, CA file, insecure)
  */
 public record PreflightOptions(URI server, Path modelDir, long minFreeGb, int agentPort, Duration httpTimeout,
-                               SSLContext sslContext) {
+                               ServerTrust trust) {
+    /** Trusting https servers through the system trust store, as a client given no trust options does. */
     public PreflightOptions(URI server, Path modelDir, long minFreeGb, int agentPort, Duration httpTimeout) {
-        this(server, modelDir, minFreeGb, agentPort, httpTimeout, null);
+        this(server, modelDir, minFreeGb, agentPort, httpTimeout, ServerTrust.of(null, null, false));
     }
 
     public static final long DEFAULT_MIN_FREE_GB = 50;

@@ -1,41 +1,62 @@
 package dev.kitt.agent.preflight;
 
-import javax.net.ssl.SSLContext;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.kitt.trust.ServerTrust;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 
-/** Asks the KITT server's health endpoint, with a short timeout so a dead address fails fast. */
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks the KITT server's health endpoint, with a short timeout so a dead address fails fast. The
+ * call goes through {@link ServerTrust} like every other KITT client, so a pin, a CA file and
+ * {@code --insecure} mean here what they mean to the agent itself.
+ */
 final class ServerCheck {
     static final String NAME = "server reachable";
     static final String HEALTH_PATH = "/api/v1/health";
 
-    PreflightCheck run(URI server, Duration timeout, SSLContext ssl) {
+    PreflightCheck run(URI server, Duration timeout, ServerTrust trust) {
         if (server == null) {
             return PreflightCheck.required(NAME, false, "no server URL given (--server)");
         }
-        URI health = healthUri(server);
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
-        if (ssl != null) {
-            builder.sslContext(ssl);
-        }
-        HttpClient client = builder.build();
-        HttpRequest request = HttpRequest.newBuilder(health).timeout(timeout).GET().build();
+        URI health;
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            health = healthUri(server);
+        } catch (IllegalArgumentException e) {
+            return PreflightCheck.required(NAME, false, "bad server URL " + server + ": " + e.getMessage());
+        }
+        // A throwaway Vert.x: preflight is a blocking CLI check, run once, on its own thread.
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebClient client = WebClient.create(vertx, trust.apply(new WebClientOptions()
+                    .setConnectTimeout((int) timeout.toMillis())));
+            trust.clearRefusal();
+            Future<HttpResponse<Buffer>> call = client.getAbs(health.toString()).timeout(timeout.toMillis()).send();
+            HttpResponse<Buffer> response = call.toCompletionStage().toCompletableFuture()
+                    .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             int status = response.statusCode();
             boolean ok = status >= 200 && status < 300;
             return PreflightCheck.required(NAME, ok, "GET " + health + " → " + status);
-        } catch (IOException e) {
-            return PreflightCheck.required(NAME, false, "GET " + health + " failed: " + describe(e));
+        } catch (ExecutionException | CompletionException e) {
+            return PreflightCheck.required(NAME, false, "GET " + health + " failed: " + trust.explain(cause(e)));
+        } catch (TimeoutException e) {
+            return PreflightCheck.required(NAME, false, "GET " + health + " failed: no answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PreflightCheck.required(NAME, false, "interrupted");
         } catch (IllegalArgumentException e) {
             return PreflightCheck.required(NAME, false, "bad server URL " + server + ": " + e.getMessage());
+        } finally {
+            vertx.close();
         }
     }
 
@@ -47,8 +68,9 @@ final class ServerCheck {
         return URI.create(base + HEALTH_PATH);
     }
 
-    private static String describe(IOException e) {
-        // ConnectException often has a null message; its class name says enough.
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    private static Throwable cause(Exception e) {
+        Throwable err = e.getCause() == null ? e : e.getCause();
+        // A refused connection often carries a null message; its class name says enough.
+        return err.getMessage() == null ? new IllegalStateException(err.getClass().getSimpleName()) : err;
     }
 }

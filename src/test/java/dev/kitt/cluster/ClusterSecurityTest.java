@@ -1,0 +1,121 @@
+package dev.kitt.cluster;
+
+import dev.kitt.agents.FleetOptions;
+import dev.kitt.cli.Await;
+import dev.kitt.config.ClusterConfig;
+import dev.kitt.config.ConfigException;
+import dev.kitt.config.KittConfig;
+import dev.kitt.server.KittServer;
+import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Security across two clustered in-process nodes over TLS (one fresh PostgreSQL database): the
+ * login limit counts failures cluster-wide, and the nodes must share one CA. Node B starts from
+ * a copy of node A's certs folder; a third node with a CA of its own is refused.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Cluster security on two in-process TLS nodes")
+class ClusterSecurityTest {
+    @TempDir
+    static Path tmp;
+
+    private String db;
+    private List<Integer> ports;
+    private TestServer a;
+    private TestServer b;
+
+    private KittConfig node(Path home, int i) {
+        return TestServer.config(home, db).withInsecure(false)
+                .withCluster(new ClusterConfig(true, "127.0.0.1", ports.get(i), ports.stream().map(p -> "127.0.0.1:" + p).toList()));
+    }
+
+    @BeforeAll
+    void startNodes() throws IOException {
+        db = TestDatabases.freshPostgres();
+        ports = List.of(ClusterHarness.freePort(), ClusterHarness.freePort(), ClusterHarness.freePort());
+        a = TestServer.start(node(tmp.resolve("a"), 0), FleetOptions.fast());
+        copy(tmp.resolve("a/certs"), tmp.resolve("b/certs"));
+        b = TestServer.start(node(tmp.resolve("b"), 1), FleetOptions.fast());
+    }
+
+    @AfterAll
+    void stopNodes() {
+        Stream.of(b, a).filter(java.util.Objects::nonNull).forEach(TestServer::close);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static int login(TestServer node, String password) {
+        HttpResponse<Buffer> res = node.send(HttpMethod.POST, "/api/v1/auth/login",
+                new JsonObject().put("username", "mallory").put("password", password).encode(), null);
+        return res.statusCode();
+    }
+
+    @Test
+    @DisplayName("nodes sharing one certs folder both start over TLS and present the same CA")
+    void sharedCertsStart() {
+        assertEquals(2, b.server().context().cluster().nodes().size(), "members seen by node B");
+        assertEquals(a.server().http().tlsFiles().fingerprint(), b.server().http().tlsFiles().fingerprint());
+        assertEquals(200, b.get("/api/v1/version").statusCode());
+    }
+
+    @Test
+    @DisplayName("failed logins spread over two nodes reach the limit at the same total as on one node")
+    void loginLimitIsClusterWide() {
+        // The default limit is five failures per user and address: A, B, A, B, then B's fifth is still a 401.
+        for (TestServer node : List.of(a, b, a, b, b)) {
+            assertEquals(401, login(node, "guess"), "below the limit the answer is 401");
+        }
+        assertEquals(429, login(a, "guess"), "node A saw only two failures itself, but the cluster saw five");
+        assertEquals(429, login(b, "guess"));
+    }
+
+    @Test
+    @DisplayName("a node whose CA differs from the cluster's refuses to start, naming both fingerprints and the certs folder")
+    void differentCaRefused() throws Exception {
+        Path home = tmp.resolve("c");
+        Throwable err = assertThrows(RuntimeException.class, () -> {
+            KittServer started = Await.result(KittServer.start(node(home, 2), FleetOptions.fast()));
+            Await.result(started.stop());
+        });
+        assertTrue(err instanceof ConfigException, "a configuration error, printed as one `kitt:` line: " + err);
+        String clusterCa = a.server().http().tlsFiles().fingerprint();
+        String ownCa = dev.kitt.server.tls.Pem.fingerprint(dev.kitt.server.tls.Pem.readCertificate(home.resolve("certs/ca.pem")));
+        assertNotEquals(clusterCa, ownCa);
+        String msg = err.getMessage();
+        assertEquals(1, msg.lines().count(), msg);
+        assertTrue(msg.contains(clusterCa) && msg.contains(ownCa), "both fingerprints: " + msg);
+        assertTrue(msg.contains("same certs folder"), msg);
+        dev.kitt.testing.Poll.until(java.time.Duration.ofSeconds(30), () -> a.server().context().cluster().nodes().size(),
+                n -> n == 2, "the refused node to leave the cluster");
+    }
+}
