@@ -53,7 +53,7 @@ public final class CampaignVerticle extends VerticleBase {
         campaigns = new CampaignRepository(ctx.db());
         runs = new RunRepository(ctx.db());
         executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock,
-                new SloJudge(new ResultRepository(ctx.db()), runs, clock));
+                new SloJudge(new ResultRepository(ctx.db())));
         CampaignDrafts drafts = new CampaignDrafts(vertx, ctx.db(), catalog, clock);
         schedules = new ScheduleFirer(new ScheduleRepository(ctx.db()), drafts, id -> launch(id, false), clock);
         reconciler = new Reconciler(vertx, campaigns, runs, executor, clock);

@@ -129,13 +129,9 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             out.printf("    %s: FAILED: result not stored: %s%n", what, outcome.storeError());
             return;
         }
-        state.finish(id, seq, "succeeded", outcome.storedId(), null);
-        String slo = "";
-        if (!slos.isEmpty()) {
-            Slos.Verdict v = slos.check(outcome.metricsJson());
-            state.slo(id, seq, v.status(), v.reason());
-            slo = "; SLOs " + v.status() + ": " + v.reason();
-        }
+        Slos.Verdict v = slos.isEmpty() ? null : slos.check(outcome.metricsJson());
+        state.succeeded(id, seq, outcome.storedId(), v);
+        String slo = v == null ? "" : "; SLOs " + v.status() + ": " + v.reason();
         out.printf("    %s: succeeded (result %s)%s%n", what, outcome.storedId(), slo);
     }
 

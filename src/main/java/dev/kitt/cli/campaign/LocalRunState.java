@@ -1,6 +1,7 @@
 package dev.kitt.cli.campaign;
 
 import dev.kitt.campaigns.plan.Plan;
+import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -74,8 +75,10 @@ final class LocalRunState {
         Await.result(runs.finish(id, seq, status, resultId, error, System.currentTimeMillis()));
     }
 
-    void slo(String id, int seq, String status, String reason) {
-        Await.result(runs.sloVerdict(id, seq, status, reason, System.currentTimeMillis()));
+    /** A success with its SLO verdict (null: the campaign has none), written together. */
+    void succeeded(String id, int seq, String resultId, Slos.Verdict slo) {
+        Await.result(runs.finish(id, seq, "succeeded", resultId, null, slo == null ? null : slo.status(),
+                slo == null ? null : slo.reason(), System.currentTimeMillis()));
     }
 
     /** Completed when nothing failed, else failed; the campaign row as it now is. */
