@@ -98,7 +98,7 @@ final class CampaignExecutor {
                 return Future.succeededFuture();
             }
             int seq = run.getInteger("seq");
-            long deadline = now + spec.timeoutMinutes() * 60_000L;
+            long deadline = now + spec.timeoutMs();
             String commandId = UUID.randomUUID().toString();
             return runs.claim(campaignId, seq, agent, commandId, now, deadline).compose(claimed -> {
                 if (!claimed) {
@@ -118,7 +118,7 @@ final class CampaignExecutor {
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
                 .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
-                .put("timeout_s", spec.timeoutMinutes() * 60);
+                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000));
         JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
                 .put("commandId", chosenId);
         byCommand.put(chosenId, new InFlight(campaignId, seq, agent));

@@ -88,11 +88,11 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             String what = "#" + seq + " " + run.getString("model") + " × " + run.getString("engine")
                     + (run.getString("profile") != null ? " (" + run.getString("profile") + ")" : "");
             out.printf("[%d/%d] %s: running %s%n", n, todo.size(), what, run.getString("suite"));
-            long timeoutMs = spec.timeoutMinutes() * 60_000L;
+            long timeoutMs = spec.timeoutMs();
             if (!state.claim(id, seq, System.currentTimeMillis() + timeoutMs)) {
                 continue;
             }
-            runOne(vertx, executor, state, id, run, dir, timeoutMs, spec.timeoutMinutes(), slos, what, out);
+            runOne(vertx, executor, state, id, run, dir, timeoutMs, slos, what, out);
         }
         JsonObject campaign = state.end(id);
         JsonObject report = RollupReport.json(campaign, state.all(id));
@@ -105,14 +105,14 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
     }
 
     private void runOne(Vertx vertx, BenchmarkExecutor executor, LocalRunState state, String id, JsonObject run,
-                        Path dir, long timeoutMs, int timeoutMinutes, Slos slos, String what, PrintStream out) {
+                        Path dir, long timeoutMs, Slos slos, String what, PrintStream out) {
         int seq = run.getInteger("seq");
         RunRequest req = RunRequest.of(run.getString("model_ref"), run.getString("engine"), run.getString("suite"),
                         dir.resolve(seq + "-" + run.getString("engine")))
                 .withMode(run.getString("mode") == null ? null : RuntimeMode.parse(run.getString("mode")), null)
                 .withProfile(run.getString("profile"), false);
         RunCancel cancel = new RunCancel();
-        long timer = vertx.setTimer(timeoutMs, t -> cancel.cancel("timed out after " + timeoutMinutes + " minutes"));
+        long timer = vertx.setTimer(timeoutMs, t -> cancel.cancel("timed out after " + CampaignSpec.describeTimeout(timeoutMs)));
         RunOutcome outcome;
         try {
             outcome = Await.result(executor.run(req, LogSink.discard(), progress(out), cancel));
