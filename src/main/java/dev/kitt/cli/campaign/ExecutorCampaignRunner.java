@@ -69,7 +69,16 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
 
     private int execute(Vertx vertx, Database db, CampaignSpec spec, Plan plan, boolean resume, PrintStream out) {
         LocalRunState state = new LocalRunState(db);
-        String id = resume ? state.resume(spec) : state.create(spec, plan);
+        String id = resume ? state.resumable(spec) : state.create(spec, plan);
+        try (LocalRunLock lock = LocalRunLock.take(config.home(), id, spec.name())) {
+            if (resume) {
+                state.resume(id);
+            }
+            return execute(vertx, db, state, id, spec, out);
+        }
+    }
+
+    private int execute(Vertx vertx, Database db, LocalRunState state, String id, CampaignSpec spec, PrintStream out) {
         List<JsonObject> todo = state.pending(id);
         long kept = state.all(id).stream().filter(r -> "succeeded".equals(r.getString("status"))).count();
         out.printf("campaign %s (%s): %d run(s) to do%s%n", spec.name(), id, todo.size(),
