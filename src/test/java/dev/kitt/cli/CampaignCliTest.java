@@ -149,7 +149,7 @@ class CampaignCliTest {
         report.getJsonArray("runs").forEach(o -> {
             io.vertx.core.json.JsonObject r = (io.vertx.core.json.JsonObject) o;
             assertEquals("failed", r.getString("status"), r.encode());
-            assertTrue(String.valueOf(r.getString("error")).contains("timed out after 1 seconds"), r.encode());
+            assertTrue(String.valueOf(r.getString("error")).contains("timed out after 1 second"), r.encode());
         });
         assertEquals(0, storedRuns(), "a stopped run stores no result");
 

@@ -77,7 +77,8 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
 
     /** A timeout as a person would say it: whole minutes as minutes, anything else in seconds. */
     public static String describeTimeout(long ms) {
-        return ms % 60_000 == 0 ? ms / 60_000 + " minutes" : Math.max(1, ms / 1000) + " seconds";
+        long n = ms % 60_000 == 0 ? ms / 60_000 : Math.max(1, ms / 1000);
+        return n + (ms % 60_000 == 0 ? " minute" : " second") + (n == 1 ? "" : "s");
     }
 
     /** The objectives each succeeded run is checked against (none when the file has no slos). */
