@@ -98,7 +98,7 @@ final class CampaignExecutor {
                 return Future.succeededFuture();
             }
             int seq = run.getInteger("seq");
-            long deadline = now + spec.timeoutMinutes() * 60_000L;
+            long deadline = now + spec.timeoutMs();
             String commandId = UUID.randomUUID().toString();
             return runs.claim(campaignId, seq, agent, commandId, now, deadline).compose(claimed -> {
                 if (!claimed) {
@@ -118,7 +118,7 @@ final class CampaignExecutor {
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
                 .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
-                .put("timeout_s", spec.timeoutMinutes() * 60);
+                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000));
         JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
                 .put("commandId", chosenId);
         byCommand.put(chosenId, new InFlight(campaignId, seq, agent));
@@ -169,23 +169,21 @@ final class CampaignExecutor {
 
     /**
      * Records an outcome once; a run that had already finished keeps its first outcome. A success
-     * is checked against the campaign's SLOs before the agent is freed, so the campaign cannot end
-     * (and its rollup be read) without the verdict.
+     * is judged against the campaign's SLOs first and the verdict written by the same update that
+     * marks it succeeded, so the campaign cannot be seen complete (nor its rollup read) without it.
      */
     Future<Boolean> finish(InFlight in, String status, String resultId, String error) {
-        return runs.finish(in.campaignId(), in.seq(), status, resultId, error, clock.millis()).compose(changed -> {
-            if (!changed) {
-                return Future.succeededFuture(false);
-            }
-            CampaignSpec spec = active.get(in.campaignId());
-            Future<Slos.Verdict> verdict = "succeeded".equals(status) && spec != null
-                    ? slos.judge(spec.slos(), in.campaignId(), in.seq(), resultId)
-                    .recover(err -> Future.succeededFuture()) : Future.succeededFuture();
-            return verdict.map(v -> {
-                recorded(in, status, resultId, error, v);
-                return true;
-            });
-        });
+        CampaignSpec spec = active.get(in.campaignId());
+        Future<Slos.Verdict> verdict = "succeeded".equals(status) && spec != null
+                ? slos.judge(spec.slos(), resultId).recover(err -> Future.succeededFuture())
+                : Future.succeededFuture();
+        return verdict.compose(v -> runs.finish(in.campaignId(), in.seq(), status, resultId, error,
+                v == null ? null : v.status(), v == null ? null : v.reason(), clock.millis()).map(changed -> {
+                    if (changed) {
+                        recorded(in, status, resultId, error, v);
+                    }
+                    return changed;
+                }));
     }
 
     private void recorded(InFlight in, String status, String resultId, String error, Slos.Verdict slo) {

@@ -2,6 +2,7 @@ package dev.kitt.campaigns;
 
 import dev.kitt.bus.Addresses;
 import dev.kitt.campaigns.plan.EngineCatalog;
+import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
 import dev.kitt.campaigns.store.ScheduleRepository;
@@ -53,7 +54,7 @@ public final class CampaignVerticle extends VerticleBase {
         campaigns = new CampaignRepository(ctx.db());
         runs = new RunRepository(ctx.db());
         executor = new CampaignExecutor(vertx, campaigns, runs, new CampaignLog(vertx, campaigns), clock,
-                new SloJudge(new ResultRepository(ctx.db()), runs, clock));
+                new SloJudge(new ResultRepository(ctx.db())));
         CampaignDrafts drafts = new CampaignDrafts(vertx, ctx.db(), catalog, clock);
         schedules = new ScheduleFirer(new ScheduleRepository(ctx.db()), drafts, id -> launch(id, false), clock);
         reconciler = new Reconciler(vertx, campaigns, runs, executor, clock);
@@ -150,9 +151,9 @@ public final class CampaignVerticle extends VerticleBase {
             for (JsonObject r : overdue) {
                 String id = r.getString("campaign_id");
                 var in = new CampaignExecutor.InFlight(id, r.getInteger("seq"), r.getString("agent_id"));
-                long minutes = Math.max(1, (r.getLong("deadline") - r.getLong("started_at")) / 60_000);
+                String after = CampaignSpec.describeTimeout(r.getLong("deadline") - r.getLong("started_at"));
                 chain = chain.compose(v -> executor.lane(id, in.seq(),
-                        () -> executor.finish(in, "failed", null, "timed out after " + minutes + " minutes")
+                        () -> executor.finish(in, "failed", null, "timed out after " + after)
                                 .onSuccess(changed -> {
                                     if (changed) {
                                         executor.cancelCommand(in, r.getString("command_id"));

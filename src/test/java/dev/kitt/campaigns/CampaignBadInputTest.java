@@ -90,6 +90,10 @@ class CampaignBadInputTest {
         assertError(create("campaign_name: x\nmodels: {}\nengines: []\n"), 400, "invalid_campaign", "models");
         assertError(create(yaml("vllm", "quick", "[agent-a]", BOTH) + "timeout_minutes: 0\n"), 400,
                 "invalid_campaign", "timeout_minutes");
+        assertError(create(yaml("vllm", "quick", "[agent-a]", BOTH) + "timeout_seconds: 1.5\n"), 400,
+                "invalid_campaign", "timeout_seconds must be a whole number of seconds between 1 and 86400");
+        assertError(create(yaml("vllm", "quick", "[agent-a]", BOTH) + "timeout_seconds: 5\ntimeout_minutes: 1\n"), 400,
+                "invalid_campaign", "give timeout_minutes or timeout_seconds, not both");
     }
 
     @Test

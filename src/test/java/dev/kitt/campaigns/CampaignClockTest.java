@@ -121,6 +121,24 @@ class CampaignClockTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dialects")
+    @DisplayName("timeout_seconds sets the per-test deadline in seconds, sent to the agent and enforced by the tick")
+    void timeoutSeconds(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
+        fleet.hold = p -> true;
+        deploy(dialect, fleet);
+        String id = Await.result(new CampaignDrafts(vertx, db, EngineCatalog.standard(), clock)
+                .create(definition().put("timeout_seconds", 90)));
+        Await.result(vertx.eventBus().request(Addresses.CAMPAIGNS_LAUNCH, new JsonObject().put("campaignId", id)));
+        Poll.until(Duration.ofSeconds(10), () -> fleet.runTests.size(), n -> n == 1, "the first test");
+        assertEquals(90L, fleet.runTests.get(0).getJsonObject("payload").getLong("timeout_s"));
+        clock.now.addAndGet(Duration.ofSeconds(91).toMillis());
+        JsonObject first = Poll.until(Duration.ofSeconds(10), () -> Await.result(new RunRepository(db).runs(id)).get(0),
+                r -> "failed".equals(r.getString("status")), "the first test to time out");
+        assertEquals("timed out after 90 seconds", first.getString("error"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dialects")
     @DisplayName("a cron schedule fires at its time, survives a redeploy, and fires again the next day")
     void schedules(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);

@@ -21,9 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A campaign of 3 models × 2 engines × quick over 2 agents, against a stand-in fleet. */
 class CampaignFlowTest {
-    static final String THREE_BY_TWO = """
-            campaign_name: three-by-two
-            description: three small models on two engines
+    /** The three models, each with safetensors and GGUF weights, of every 3-model campaign here. */
+    static final String THREE_MODELS = """
             models:
               - name: m1
                 safetensors_repo: org/m1
@@ -34,6 +33,12 @@ class CampaignFlowTest {
               - name: m3
                 safetensors_repo: org/m3
                 gguf_repo: org/m3-GGUF
+            """;
+
+    static final String THREE_BY_TWO = """
+            campaign_name: three-by-two
+            description: three small models on two engines
+            """ + THREE_MODELS + """
             engines:
               - name: vllm
                 suite: quick

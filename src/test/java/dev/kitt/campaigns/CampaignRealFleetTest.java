@@ -56,16 +56,7 @@ class CampaignRealFleetTest {
         // llama.cpp, so the simulated engine's runs are pinned to it.
         return """
                 campaign_name: acceptance
-                models:
-                  - name: m1
-                    safetensors_repo: org/m1
-                    gguf_repo: org/m1-GGUF
-                  - name: m2
-                    safetensors_repo: org/m2
-                    gguf_repo: org/m2-GGUF
-                  - name: m3
-                    safetensors_repo: org/m3
-                    gguf_repo: org/m3-GGUF
+                """ + CampaignFlowTest.THREE_MODELS + """
                 engines:
                   - name: llama_cpp
                     suite: quick

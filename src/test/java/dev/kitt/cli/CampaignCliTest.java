@@ -121,6 +121,48 @@ class CampaignCliTest {
                 noneToResume.err());
     }
 
+    @Test
+    @DisplayName("a local run past its timeout_seconds is stopped and recorded failed naming the timeout; the next run "
+            + "still runs and the rollup counts both")
+    void localTimeout() throws IOException {
+        Path file = home.resolve("timeout.yaml");
+        Files.writeString(file, """
+                campaign_name: local-timeout
+                models:
+                  - name: tiny-a
+                    gguf_repo: org/tiny-a-GGUF
+                  - name: tiny-b
+                    gguf_repo: org/tiny-b-GGUF
+                engines:
+                  - name: sim
+                    suite: standard
+                timeout_seconds: 1
+                """);
+        CliRun run = CliRun.of("campaign", "run", file.toString(), "--home", home.toString());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("[2/2]"), "the second run started after the first timed out: " + run.out());
+        assertTrue(run.out().contains("2 planned: 0 succeeded, 2 failed"), run.out());
+        String id = CliRun.of("campaign", "list", "--home", home.toString()).out().lines()
+                .filter(l -> l.contains("local-timeout")).findFirst().orElseThrow().split("\\s+")[0];
+        io.vertx.core.json.JsonObject report = new io.vertx.core.json.JsonObject(
+                CliRun.of("campaign", "status", id, "--json", "--home", home.toString()).out());
+        report.getJsonArray("runs").forEach(o -> {
+            io.vertx.core.json.JsonObject r = (io.vertx.core.json.JsonObject) o;
+            assertEquals("failed", r.getString("status"), r.encode());
+            assertTrue(String.valueOf(r.getString("error")).contains("timed out after 1 second"), r.encode());
+        });
+        assertEquals(0, storedRuns(), "a stopped run stores no result");
+
+        Files.writeString(file, Files.readString(file).replace("timeout_seconds: 1", "timeout_seconds: 0"));
+        CliRun zero = CliRun.of("campaign", "run", file.toString(), "--dry-run", "--home", home.toString());
+        assertEquals(1, zero.exitCode());
+        assertTrue(zero.err().contains("timeout_seconds must be a whole number of seconds between 1 and 86400"), zero.err());
+        Files.writeString(file, Files.readString(file).replace("timeout_seconds: 0", "timeout_seconds: 5\ntimeout_minutes: 1"));
+        CliRun both = CliRun.of("campaign", "run", file.toString(), "--dry-run", "--home", home.toString());
+        assertEquals(1, both.exitCode());
+        assertTrue(both.err().contains("give timeout_minutes or timeout_seconds, not both"), both.err());
+    }
+
     private long storedRuns() {
         CliRun results = CliRun.of("results", "list", "--home", home.toString());
         assertEquals(0, results.exitCode(), results.err());

@@ -12,7 +12,7 @@ import java.util.List;
  * A campaign definition. {@code raw} is the document as given (original keys kept, so a file
  * read from YAML and stored as JSON still says everything it said); the typed fields are what
  * planning and execution use. KITT's additions are optional: agents, profiles, schedule, slos,
- * timeout_minutes.
+ * timeout_minutes or timeout_seconds.
  */
 public record CampaignSpec(String name, String description, List<ModelSpec> models, List<EngineSpec> engines,
                            List<String> agents, List<String> profiles, String schedule, int timeoutMinutes,
@@ -58,8 +58,27 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
         if (!(timeout instanceof Integer t) || t < 1 || t > 24 * 60) {
             throw SpecException.at("timeout_minutes", "timeout_minutes must be a whole number of minutes between 1 and 1440");
         }
+        Object seconds = doc.getValue("timeout_seconds");
+        if (seconds != null && doc.getValue("timeout_minutes") != null) {
+            throw SpecException.at("timeout_seconds", "give timeout_minutes or timeout_seconds, not both");
+        }
+        if (seconds != null && (!(seconds instanceof Integer sec) || sec < 1 || sec > 24 * 3600)) {
+            throw SpecException.at("timeout_seconds", "timeout_seconds must be a whole number of seconds between 1 and 86400");
+        }
         return new CampaignSpec(name, description == null ? null : String.valueOf(description), models, engines,
                 strings(doc, "agents"), strings(doc, "profiles"), (String) schedule, (Integer) timeout, doc.copy());
+    }
+
+    /** The per-test timeout: timeout_seconds when given, else timeout_minutes (default 30 minutes). */
+    public long timeoutMs() {
+        Integer seconds = raw.getInteger("timeout_seconds");
+        return seconds != null ? seconds * 1000L : timeoutMinutes * 60_000L;
+    }
+
+    /** A timeout as a person would say it: whole minutes as minutes, anything else in seconds. */
+    public static String describeTimeout(long ms) {
+        long n = ms % 60_000 == 0 ? ms / 60_000 : Math.max(1, ms / 1000);
+        return n + (ms % 60_000 == 0 ? " minute" : " second") + (n == 1 ? "" : "s");
     }
 
     /** The objectives each succeeded run is checked against (none when the file has no slos). */

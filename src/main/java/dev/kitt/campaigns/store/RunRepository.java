@@ -102,15 +102,18 @@ public final class RunRepository {
 
     /** Records the outcome of an active run once; false when it had already finished. */
     public Future<Boolean> finish(String campaignId, int seq, String status, String resultId, String error, long now) {
-        return update("UPDATE campaign_runs SET status = ?, result_id = ?, error = ?, finished_at = ?, updated_at = ? "
-                + "WHERE campaign_id = ? AND seq = ? AND status IN " + ACTIVE_SQL,
-                status, resultId, error, now, now, campaignId, seq);
+        return finish(campaignId, seq, status, resultId, error, null, null, now);
     }
 
-    /** The SLO verdict of a succeeded run. */
-    public Future<Boolean> sloVerdict(String campaignId, int seq, String status, String reason, long now) {
-        return update("UPDATE campaign_runs SET slo_status = ?, slo_reason = ?, updated_at = ? "
-                + "WHERE campaign_id = ? AND seq = ?", status, reason, now, campaignId, seq);
+    /**
+     * Records the outcome with its SLO verdict (both null when there is none) in one statement, so
+     * no reader, and no check for the campaign's end, can see a succeeded run without its verdict.
+     */
+    public Future<Boolean> finish(String campaignId, int seq, String status, String resultId, String error,
+                                  String sloStatus, String sloReason, long now) {
+        return update("UPDATE campaign_runs SET status = ?, result_id = ?, error = ?, slo_status = ?, slo_reason = ?, "
+                + "finished_at = ?, updated_at = ? WHERE campaign_id = ? AND seq = ? AND status IN " + ACTIVE_SQL,
+                status, resultId, error, sloStatus, sloReason, now, now, campaignId, seq);
     }
 
     /** A run whose command never reached an agent goes back to the queue. */

@@ -69,7 +69,16 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
 
     private int execute(Vertx vertx, Database db, CampaignSpec spec, Plan plan, boolean resume, PrintStream out) {
         LocalRunState state = new LocalRunState(db);
-        String id = resume ? state.resume(spec) : state.create(spec, plan);
+        String id = resume ? state.resumable(spec) : state.create(spec, plan);
+        try (LocalRunLock lock = LocalRunLock.take(config.home(), id, spec.name())) {
+            if (resume) {
+                state.resume(id);
+            }
+            return execute(vertx, db, state, id, spec, out);
+        }
+    }
+
+    private int execute(Vertx vertx, Database db, LocalRunState state, String id, CampaignSpec spec, PrintStream out) {
         List<JsonObject> todo = state.pending(id);
         long kept = state.all(id).stream().filter(r -> "succeeded".equals(r.getString("status"))).count();
         out.printf("campaign %s (%s): %d run(s) to do%s%n", spec.name(), id, todo.size(),
@@ -88,11 +97,11 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             String what = "#" + seq + " " + run.getString("model") + " × " + run.getString("engine")
                     + (run.getString("profile") != null ? " (" + run.getString("profile") + ")" : "");
             out.printf("[%d/%d] %s: running %s%n", n, todo.size(), what, run.getString("suite"));
-            long timeoutMs = spec.timeoutMinutes() * 60_000L;
+            long timeoutMs = spec.timeoutMs();
             if (!state.claim(id, seq, System.currentTimeMillis() + timeoutMs)) {
                 continue;
             }
-            runOne(vertx, executor, state, id, run, dir, timeoutMs, spec.timeoutMinutes(), slos, what, out);
+            runOne(vertx, executor, state, id, run, dir, timeoutMs, slos, what, out);
         }
         JsonObject campaign = state.end(id);
         JsonObject report = RollupReport.json(campaign, state.all(id));
@@ -105,14 +114,14 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
     }
 
     private void runOne(Vertx vertx, BenchmarkExecutor executor, LocalRunState state, String id, JsonObject run,
-                        Path dir, long timeoutMs, int timeoutMinutes, Slos slos, String what, PrintStream out) {
+                        Path dir, long timeoutMs, Slos slos, String what, PrintStream out) {
         int seq = run.getInteger("seq");
         RunRequest req = RunRequest.of(run.getString("model_ref"), run.getString("engine"), run.getString("suite"),
                         dir.resolve(seq + "-" + run.getString("engine")))
                 .withMode(run.getString("mode") == null ? null : RuntimeMode.parse(run.getString("mode")), null)
                 .withProfile(run.getString("profile"), false);
         RunCancel cancel = new RunCancel();
-        long timer = vertx.setTimer(timeoutMs, t -> cancel.cancel("timed out after " + timeoutMinutes + " minutes"));
+        long timer = vertx.setTimer(timeoutMs, t -> cancel.cancel("timed out after " + CampaignSpec.describeTimeout(timeoutMs)));
         RunOutcome outcome;
         try {
             outcome = Await.result(executor.run(req, LogSink.discard(), progress(out), cancel));
@@ -129,13 +138,9 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             out.printf("    %s: FAILED: result not stored: %s%n", what, outcome.storeError());
             return;
         }
-        state.finish(id, seq, "succeeded", outcome.storedId(), null);
-        String slo = "";
-        if (!slos.isEmpty()) {
-            Slos.Verdict v = slos.check(outcome.metricsJson());
-            state.slo(id, seq, v.status(), v.reason());
-            slo = "; SLOs " + v.status() + ": " + v.reason();
-        }
+        Slos.Verdict v = slos.isEmpty() ? null : slos.check(outcome.metricsJson());
+        state.succeeded(id, seq, outcome.storedId(), v);
+        String slo = v == null ? "" : "; SLOs " + v.status() + ": " + v.reason();
         out.printf("    %s: succeeded (result %s)%s%n", what, outcome.storedId(), slo);
     }
 

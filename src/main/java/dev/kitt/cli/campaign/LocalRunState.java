@@ -1,6 +1,7 @@
 package dev.kitt.cli.campaign;
 
 import dev.kitt.campaigns.plan.Plan;
+import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
@@ -40,18 +41,21 @@ final class LocalRunState {
         return id;
     }
 
-    /**
-     * The newest campaign of this name that did not complete (failed, cancelled, or interrupted while
-     * running), moved back to running: its failed, cancelled and interrupted runs are pending again,
-     * its succeeded ones stay as they are.
-     */
-    String resume(CampaignSpec spec) {
-        JsonObject last = Await.result(campaigns.list(null, 1, 500)).getJsonArray("items").stream()
+    /** The newest campaign of this name that did not complete (failed, cancelled, or shown as running). */
+    String resumable(CampaignSpec spec) {
+        return Await.result(campaigns.list(null, 1, 500)).getJsonArray("items").stream()
                 .map(o -> (JsonObject) o).filter(c -> spec.name().equals(c.getString("name"))
                         && RESUMABLE.contains(c.getString("status"))).findFirst()
                 .orElseThrow(() -> new CliException("no failed, cancelled or interrupted campaign named '" + spec.name()
-                        + "' in the local store to resume (see kitt campaign list)"));
-        String id = last.getString("id");
+                        + "' in the local store to resume (see kitt campaign list)")).getString("id");
+    }
+
+    /**
+     * Moves a campaign found by {@link #resumable} back to running, once its run lock is ours (so a
+     * "running" one is known to be interrupted): its failed, cancelled and interrupted runs are
+     * pending again, its succeeded ones stay as they are.
+     */
+    void resume(String id) {
         long now = System.currentTimeMillis();
         Await.result(db.inTransaction(conn -> campaigns.transition(conn, id, RESUMABLE, "running", now)
                 .compose(v -> runs.resetForResume(conn, id, now))));
@@ -59,7 +63,6 @@ final class LocalRunState {
         for (JsonObject r : Await.result(runs.active(id))) {
             Await.result(runs.requeue(id, r.getInteger("seq"), now));
         }
-        return id;
     }
 
     List<JsonObject> pending(String id) {
@@ -74,8 +77,10 @@ final class LocalRunState {
         Await.result(runs.finish(id, seq, status, resultId, error, System.currentTimeMillis()));
     }
 
-    void slo(String id, int seq, String status, String reason) {
-        Await.result(runs.sloVerdict(id, seq, status, reason, System.currentTimeMillis()));
+    /** A success with its SLO verdict (null: the campaign has none), written together. */
+    void succeeded(String id, int seq, String resultId, Slos.Verdict slo) {
+        Await.result(runs.finish(id, seq, "succeeded", resultId, null, slo == null ? null : slo.status(),
+                slo == null ? null : slo.reason(), System.currentTimeMillis()));
     }
 
     /** Completed when nothing failed, else failed; the campaign row as it now is. */
