@@ -51,7 +51,11 @@ public final class KittCommand implements Runnable {
 
     /** As above, with the hardware probe that fills hardware.json (called on a worker thread). */
     public static CommandLine commandLine(RunSinkFactory sinks, java.util.function.Supplier<io.vertx.core.json.JsonObject> hardware) {
-        CommandLine cl = new CommandLine(new KittCommand(), new CliFactory(sinks, hardware));
+        return withCliErrors(new CommandLine(new KittCommand(), new CliFactory(sinks, hardware)));
+    }
+
+    /** Gives a command line the CLI contract's error handling: one `kitt: ...` line, exit 1, wrong usage 2. */
+    public static CommandLine withCliErrors(CommandLine cl) {
         cl.setExecutionExceptionHandler(new CliErrors());
         // Wrong usage is 2 as the CLI contract says; picocli consults this mapper for parse errors too.
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);

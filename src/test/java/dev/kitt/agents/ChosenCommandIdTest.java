@@ -2,17 +2,15 @@ package dev.kitt.agents;
 
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,12 +22,7 @@ class ChosenCommandIdTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a repeated submit with the same chosen id stores and runs one command; another agent's id is refused")
     void idempotentSubmit(String dialect) {
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)),

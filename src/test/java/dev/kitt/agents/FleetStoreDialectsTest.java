@@ -1,17 +1,15 @@
 package dev.kitt.agents;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static dev.kitt.agents.FleetHarness.await;
 import static dev.kitt.agents.FleetHarness.command;
@@ -23,12 +21,7 @@ class FleetStoreDialectsTest {
     @TempDir
     Path tmp;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("enrol, edit, connect, run a command, rotate and delete an agent")
     void agentLifecycle(String dialect) throws Exception {
         try (TestServer server = TestServer.start(TestServer.config(tmp.resolve("server"), TestDatabases.urlFor(dialect)),

@@ -1,5 +1,6 @@
 package dev.kitt.auth;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -9,11 +10,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,16 +24,11 @@ class ApiTokensAndUsersTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
     private static HttpResponse<Buffer> as(TestServer s, String token, HttpMethod m, String path, JsonObject body) {
         return s.send(m, path, body == null ? null : body.encode(), token);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("an API token is shown once, listed without its secret, works with its role, and stops at once when revoked")
     void tokenLifecycle(String dialect) {
         try (TestServer s = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
@@ -74,8 +67,7 @@ class ApiTokensAndUsersTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("admins create, change and delete users; the last admin stays; users change their own password")
     void users(String dialect) {
         try (TestServer s = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {

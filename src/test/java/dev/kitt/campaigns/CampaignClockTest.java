@@ -10,6 +10,7 @@ import dev.kitt.cli.Await;
 import dev.kitt.logs.LogStreamVerticle;
 import dev.kitt.server.ServerContext;
 import dev.kitt.store.Database;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestDatabases;
@@ -19,8 +20,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,10 +40,6 @@ class CampaignClockTest {
     private final Vertx vertx = Vertx.vertx();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T01:00:00Z").toEpochMilli());
     private Database db;
-
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
 
     static final class MovableClock extends Clock {
         final AtomicLong now;
@@ -95,8 +90,7 @@ class CampaignClockTest {
                 .put("agents", new io.vertx.core.json.JsonArray().add("agent-a"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a test past its 30-minute timeout fails, its agent is told to cancel and gets the next test")
     void timeout(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
@@ -119,8 +113,7 @@ class CampaignClockTest {
         assertEquals(List.of(), fleet.overlaps);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("timeout_seconds sets the per-test deadline in seconds, sent to the agent and enforced by the tick")
     void timeoutSeconds(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
@@ -137,8 +130,7 @@ class CampaignClockTest {
         assertEquals("timed out after 90 seconds", first.getString("error"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a cron schedule fires at its time, survives a redeploy, and fires again the next day")
     void schedules(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);

@@ -1,5 +1,6 @@
 package dev.kitt.campaigns;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestDatabases;
@@ -7,8 +8,6 @@ import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +51,6 @@ class CampaignFlowTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
     static JsonObject yamlBody(String yaml) {
         return new JsonObject().put("yaml", yaml);
     }
@@ -65,8 +60,7 @@ class CampaignFlowTest {
                 c -> status.equals(c.getString("status")), "campaign " + id + " to be " + status);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a 3 × 2 campaign over two agents completes with every result stored once and a right rollup")
     void completes(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true).agent("agent-b", "aarch64", true);

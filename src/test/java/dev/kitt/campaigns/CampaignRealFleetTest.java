@@ -3,6 +3,7 @@ package dev.kitt.campaigns;
 import dev.kitt.agents.FleetOptions;
 import dev.kitt.cli.Await;
 import dev.kitt.testing.AgentProcess;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.SseClient;
 import dev.kitt.testing.TestDatabases;
@@ -14,8 +15,6 @@ import io.vertx.sqlclient.Row;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,12 +74,7 @@ class CampaignRealFleetTest {
         return out;
     }
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("3 models × 2 engines × quick over 2 test agents and 1 real agent process: every test runs once, "
             + "every result is stored once, the rollup matches the store")
     void acceptance(String dialect) {

@@ -1,6 +1,7 @@
 package dev.kitt.campaigns;
 
 import dev.kitt.cli.Await;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestDatabases;
@@ -8,8 +9,6 @@ import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +24,7 @@ class CampaignRestartTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a campaign resumes after a restart, finishing in-flight tests without running any twice")
     void resumesAfterRestart(String dialect) {
         var config = TestServer.config(home, TestDatabases.urlFor(dialect));

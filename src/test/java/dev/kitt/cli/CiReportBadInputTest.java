@@ -1,5 +1,6 @@
 package dev.kitt.cli;
 
+import dev.kitt.testing.CliRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,8 @@ class CiReportBadInputTest {
     private CliRun report(Path results, Path baseline) {
         Path out = tmp.resolve("report.md");
         return baseline == null
-                ? CliRun.kitt("ci", "report", "--results-dir", results.toString(), "--output", out.toString())
-                : CliRun.kitt("ci", "report", "--results-dir", results.toString(), "--baseline-dir", baseline.toString(),
+                ? CliRun.of("ci", "report", "--results-dir", results.toString(), "--output", out.toString())
+                : CliRun.of("ci", "report", "--results-dir", results.toString(), "--baseline-dir", baseline.toString(),
                 "--output", out.toString());
     }
 
@@ -132,7 +133,7 @@ class CiReportBadInputTest {
     @Test
     @DisplayName("a negative threshold is wrong usage and exits 2")
     void negativeThreshold() {
-        CliRun run = CliRun.kitt("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
+        CliRun run = CliRun.of("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
                 "--threshold", "-1");
 
         assertEquals(2, run.exitCode());
@@ -142,7 +143,7 @@ class CiReportBadInputTest {
     @Test
     @DisplayName("a malformed --repo is wrong usage and exits 2")
     void malformedRepo() {
-        CliRun run = CliRun.kitt("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
+        CliRun run = CliRun.of("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
                 "--repo", "just-a-name", "--pr", "3", "--github-token", "t");
 
         assertEquals(2, run.exitCode());

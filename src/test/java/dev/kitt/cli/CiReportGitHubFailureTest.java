@@ -1,5 +1,7 @@
 package dev.kitt.cli;
 
+import dev.kitt.testing.CliRun;
+
 import dev.kitt.ci.github.GitHubCommentsStandIn;
 import dev.kitt.ci.report.MarkdownReport;
 import io.vertx.core.Vertx;
@@ -144,7 +146,7 @@ class CiReportGitHubFailureTest {
     @Test
     @DisplayName("--repo without --pr is a usage error (exit 2) and calls nothing")
     void repoWithoutPr() {
-        CliRun run = CliRun.kitt("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
+        CliRun run = CliRun.of("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString(),
                 "--repo", "kitt-org/kitt", "--github-token", TOKEN, "--api-url", apiUrl());
 
         assertEquals(2, run.exitCode());

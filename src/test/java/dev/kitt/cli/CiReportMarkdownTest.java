@@ -1,5 +1,6 @@
 package dev.kitt.cli;
 
+import dev.kitt.testing.CliRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class CiReportMarkdownTest {
             args.addAll(List.of("--baseline-dir", CliRun.fixture(baseline).toString()));
         }
         args.addAll(List.of(extra));
-        CliRun run = CliRun.kitt(args.toArray(String[]::new));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
         return new Written(run, Files.exists(out) ? Files.readString(out) : "");
     }
 
@@ -113,7 +114,7 @@ class CiReportMarkdownTest {
     @Test
     @DisplayName("without --output or a pull request, the report goes to stdout")
     void stdout() {
-        CliRun run = CliRun.kitt("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString());
+        CliRun run = CliRun.of("ci", "report", "--results-dir", CliRun.fixture("single/pass").toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("<!-- kitt-benchmark-report -->\n## KITT benchmark report: ✅ passed"), run.out());

@@ -1,5 +1,6 @@
 package dev.kitt.cli;
 
+import dev.kitt.testing.CliRun;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;

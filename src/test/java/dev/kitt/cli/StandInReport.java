@@ -1,5 +1,7 @@
 package dev.kitt.cli;
 
+import dev.kitt.testing.CliRun;
+
 import dev.kitt.ci.github.GitHubCommentsStandIn;
 
 import java.time.Duration;

@@ -2,8 +2,9 @@ package dev.kitt.events;
 
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
-import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.SseClient;
+import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,18 +36,13 @@ class EventStreamSseTest {
         Await.result(client.close());
     }
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
     private static long record(TestServer server, String type, String source) {
         return Await.result(server.server().vertx().eventBus().<JsonObject>request(Addresses.EVENTS_RECORD,
                 new JsonObject().put("type", type).put("source_id", source).put("body", new JsonObject().put("n", 1))))
                 .body().getLong("seq");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("Recorded events are stored, replayed after Last-Event-ID, streamed live, and filtered by source; heartbeats ride along")
     void eventsStream(String dialect) throws Exception {
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {

@@ -2,8 +2,9 @@ package dev.kitt.logs;
 
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
-import dev.kitt.testing.TestDatabases;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.SseClient;
+import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,10 +43,6 @@ class LogStreamSseTest {
         Await.result(client.close());
     }
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
     static void append(TestServer server, String source, long firstSeq, int count) {
         JsonArray lines = new JsonArray();
         for (int i = 0; i < count; i++) {
@@ -61,8 +56,7 @@ class LogStreamSseTest {
         return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("A client that reconnects with Last-Event-ID gets exactly the lines it missed, then live ones")
     void reconnectGetsExactlyTheMissingLines(String dialect) throws Exception {
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {

@@ -1,14 +1,13 @@
 package dev.kitt.logs;
 
 import dev.kitt.cli.Await;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.SseClient;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,12 +27,7 @@ class ReconnectUnderLoadTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("A client that keeps reconnecting with Last-Event-ID while lines are appended receives exactly 1..N")
     void reconnectsWhileAppendingLoseAndRepeatNothing(String dialect) throws Exception {
         Vertx clients = Vertx.vertx();

@@ -2,6 +2,7 @@ package dev.kitt.logs;
 
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,12 +55,7 @@ class SlowSubscriberTest {
         System.clearProperty("kitt.sse.bufferItems");
     }
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("With one subscriber stalled, 99 others get every line promptly; the stalled one, reading again mid-stream, is told it lagged and catches up with every line once")
     void stalledSubscriberNeitherStallsOthersNorLosesLines(String dialect) throws Exception {
         Vertx clients = Vertx.vertx();

@@ -1,18 +1,13 @@
 package dev.kitt.logs;
 
+import dev.kitt.testing.SseLines;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.parsetools.RecordParser;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An SSE reader that keeps only ids, event names and when its last id arrived: a hundred of
@@ -20,26 +15,18 @@ import java.util.concurrent.TimeUnit;
  * every frame.
  */
 final class SseIdReader implements AutoCloseable {
-    private final HttpClient http;
+    private HttpClient http;
     private final List<Long> ids = new ArrayList<>();
     private final List<String> events = new ArrayList<>();
     private volatile long lastId;
     private volatile long lastAt;
 
-    private SseIdReader(HttpClient http) {
-        this.http = http;
+    private SseIdReader() {
     }
 
     static SseIdReader open(Vertx vertx, int port, String path, String token) throws Exception {
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-        SseIdReader reader = new SseIdReader(http);
-        CompletableFuture<Void> opened = new CompletableFuture<>();
-        http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(path).putHeader("Authorization", "Bearer " + token))
-                .compose(req -> req.send()).onSuccess(res -> {
-                    res.handler(RecordParser.newDelimited("\n", reader::line));
-                    opened.complete(null);
-                }).onFailure(opened::completeExceptionally);
-        opened.get(10, TimeUnit.SECONDS);
+        SseIdReader reader = new SseIdReader();
+        reader.http = SseLines.open(vertx, port, path, token, reader::line);
         return reader;
     }
 

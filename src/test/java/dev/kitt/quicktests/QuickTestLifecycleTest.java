@@ -1,5 +1,6 @@
 package dev.kitt.quicktests;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestDatabases;
@@ -7,8 +8,6 @@ import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,17 +22,12 @@ class QuickTestLifecycleTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
     static String body(String agent, String engine, String suiteKey, String suite) {
         return new JsonObject().put("agent_id", agent).put("model", "org/m1-GGUF").put("engine", engine)
                 .put(suiteKey, suite).encode();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a quick test completes with its result linked and its logs stored, and a running one can be cancelled")
     void lifecycle(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
@@ -73,8 +67,7 @@ class QuickTestLifecycleTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("bad quick test requests are 4xx errors that say what is wrong")
     void badInput(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);

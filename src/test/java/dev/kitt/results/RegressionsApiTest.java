@@ -1,5 +1,6 @@
 package dev.kitt.results;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.Fixtures;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
@@ -7,11 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +19,7 @@ class RegressionsApiTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("A slower run is flagged against the previous run of its model and engine, a faster or other one is not")
     void flagsOnlyWorseRuns(String dialect) {
         String url = TestDatabases.urlFor(dialect);

@@ -2,6 +2,7 @@ package dev.kitt.results;
 
 import dev.kitt.cli.Await;
 import dev.kitt.store.Database;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.Fixtures;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
@@ -11,8 +12,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -31,10 +30,6 @@ class ResultRepositoryTest {
     private Vertx vertx;
     private Database db;
     private ResultRepository repo;
-
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
 
     private void open(String dialect) {
         vertx = Vertx.vertx();
@@ -56,8 +51,7 @@ class ResultRepositoryTest {
         return Await.result(repo.importRun(MetricsDocument.from(doc), "test", null));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a metrics.json written by the original Python KITT imports unchanged and reads back whole")
     void importsPythonKittDocument(String dialect) {
         open(dialect);
@@ -77,8 +71,7 @@ class ResultRepositoryTest {
         assertEquals(java.time.Instant.parse("2026-02-02T18:04:11.202Z").toEpochMilli(), stored.getLong("started_at"));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("importing a run_id that is already stored is success and adds nothing")
     void duplicateRunIdIsIdempotent(String dialect) {
         open(dialect);
@@ -92,8 +85,7 @@ class ResultRepositoryTest {
                 .filter(r -> r.getString("name").equals("output_tokens_per_s")).count());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("lists filter by model, engine, suite and time, newest first, with paging")
     void listFiltersAndPages(String dialect) {
         open(dialect);
@@ -115,8 +107,7 @@ class ResultRepositoryTest {
         assertEquals(List.of("c", "b"), ids(since.getJsonArray("items")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("aggregating a metric by engine gives count, mean, min, max and stddev per engine")
     void aggregatesByEngine(String dialect) {
         open(dialect);
@@ -139,8 +130,7 @@ class ResultRepositoryTest {
         assertEquals(Math.sqrt(200), vllm.getDouble("stddev"), 1e-6);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("deleting a run removes its benchmarks, metrics and hardware too")
     void deleteRemovesEverything(String dialect) {
         open(dialect);
@@ -151,8 +141,7 @@ class ResultRepositoryTest {
         assertFalse(Await.result(repo.delete(id)));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("a malformed document is refused before anything is written")
     void malformedDocumentWritesNothing(String dialect) {
         open(dialect);

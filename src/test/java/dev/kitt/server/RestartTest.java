@@ -1,16 +1,14 @@
 package dev.kitt.server;
 
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.Fixtures;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,12 +17,7 @@ class RestartTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("results and logins survive a server restart")
     void dataSurvivesRestart(String dialect) {
         var config = TestServer.config(home, TestDatabases.urlFor(dialect));

@@ -3,6 +3,7 @@ package dev.kitt.settings;
 import dev.kitt.cli.Await;
 import dev.kitt.store.Database;
 import dev.kitt.store.SettingsRepository;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
@@ -13,12 +14,9 @@ import io.vertx.ext.web.client.WebClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,12 +27,7 @@ class SettingsModelsDevonTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("A value set in the UI wins over the environment variable, and clearing it falls back")
     void uiWinsOverEnvironment(String dialect) {
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {

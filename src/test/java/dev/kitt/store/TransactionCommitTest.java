@@ -1,16 +1,14 @@
 package dev.kitt.store;
 
 import dev.kitt.cli.Await;
+import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,12 +17,7 @@ class TransactionCommitTest {
     @TempDir
     Path home;
 
-    static List<String> dialects() {
-        return TestDatabases.dialects();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("dialects")
+    @EveryDialect
     @DisplayName("writes after transactions are visible to a freshly opened store")
     void writesAfterTransactionsAreCommitted(String dialect) {
         var config = TestServer.config(home, TestDatabases.urlFor(dialect));

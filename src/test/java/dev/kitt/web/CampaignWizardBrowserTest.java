@@ -1,15 +1,14 @@
 package dev.kitt.web;
 
-import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -18,13 +17,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The campaign wizard in a real headless Chromium, driven by the keyboard where a user could:
@@ -33,36 +30,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CampaignWizardBrowserTest {
+    @RegisterExtension
+    static final WebSession web = new WebSession();
+
     private static TestServer server;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        if (System.getenv("CI") != null && !Browser.available()) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver");
-        }
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver");
-        Path home = Files.createTempDirectory("kitt-wizard");
-        server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")));
+        Path home = web.home("kitt-wizard");
+        server = web.startServer(home);
         for (String name : new String[]{"wiz-a", "wiz-b"}) {
             server.post("/api/v1/agents/test", new JsonObject().put("name", name).put("hardware", new JsonObject()
                     .put("gpu", "Simulated GPU").put("gpu_count", 1).put("vram_gb", 24).put("cores", 8).put("ram_gb", 64))
                     .encode());
         }
-        browser = new Browser("http://127.0.0.1:" + server.port(), Files.createTempDirectory("kitt-chromium"));
-        browser.open("/");
-        browser.await(By.id("f-password")).sendKeys(TestServer.ADMIN_PASSWORD, Keys.ENTER);
-        browser.awaitText(By.cssSelector(".page-head h1"), "Dashboard");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        browser = web.openLoggedIn();
     }
 
     @Test

@@ -2,20 +2,18 @@ package dev.kitt.web;
 
 import dev.kitt.testing.Fixtures;
 import dev.kitt.testing.Poll;
-import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
@@ -26,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Charts of a real simulated run (a short concurrency sweep, run by a test agent), the dashboard's
@@ -34,6 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResultChartsBrowserTest {
+    @RegisterExtension
+    static final WebSession web = new WebSession();
+
     /** The test home's own performance suite: one throughput benchmark swept over three concurrency levels. */
     private static final String SWEEP_SUITE = """
             name: performance
@@ -50,14 +50,10 @@ class ResultChartsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (System.getenv("CI") != null && !Browser.available()) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver");
-        }
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver");
-        Path home = Files.createTempDirectory("kitt-charts");
+        Path home = web.home("kitt-charts");
         Files.createDirectories(home.resolve("suites"));
         Files.writeString(home.resolve("suites/performance.yaml"), SWEEP_SUITE);
-        server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")));
+        server = web.startServer(home);
         String agent = server.post("/api/v1/agents/test", new JsonObject().put("name", "charts-agent").put("hardware",
                 new JsonObject().put("gpu", "Simulated GPU").put("gpu_count", 1).put("vram_gb", 24).put("cores", 8)
                         .put("ram_gb", 64)).encode()).bodyAsJsonObject().getString("id");
@@ -66,20 +62,7 @@ class ResultChartsBrowserTest {
         sweepResult = Poll.until(Duration.ofSeconds(120), () -> server.get("/api/v1/quicktests/" + test).bodyAsJsonObject(),
                 t -> !"queued".equals(t.getString("status")) && !"dispatched".equals(t.getString("status"))
                         && !"running".equals(t.getString("status")), "the sweep run to finish").getString("result_id");
-        browser = new Browser("http://127.0.0.1:" + server.port(), Files.createTempDirectory("kitt-chromium"));
-        browser.open("/");
-        browser.await(By.id("f-password")).sendKeys(TestServer.ADMIN_PASSWORD, Keys.ENTER);
-        browser.awaitText(By.cssSelector(".page-head h1"), "Dashboard");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        browser = web.openLoggedIn();
     }
 
     @Test

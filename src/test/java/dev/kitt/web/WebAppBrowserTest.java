@@ -3,33 +3,33 @@ package dev.kitt.web;
 import dev.kitt.bus.Addresses;
 import dev.kitt.cli.Await;
 import dev.kitt.testing.Fixtures;
-import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The web app in a real headless Chromium against a real server; screenshots land in target/screenshots. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserTest {
+    @RegisterExtension
+    static final WebSession web = new WebSession();
+
     private static Path home;
     private static TestServer server;
     private static Browser browser;
@@ -37,28 +37,13 @@ class WebAppBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // In CI (.ci/run installs them) a missing browser is a failure, not a skip.
-        if (System.getenv("CI") != null && !Browser.available()) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver");
-        }
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        home = Files.createTempDirectory("kitt-web");
-        server = TestServer.start(TestServer.config(home, TestDatabases.urlFor("sqlite")));
+        home = web.home("kitt-web");
+        server = web.startServer(home);
         firstId = server.post("/api/v1/results", Fixtures.run("run-a", "vllm", "llama-3-8b", "2026-01-10T10:00:00Z", 95.0)
                 .encode()).bodyAsJsonObject().getString("id");
         server.post("/api/v1/results", Fixtures.run("run-b", "vllm", "llama-3-8b", "2026-01-11T10:00:00Z", 110.0).encode());
         server.post("/api/v1/results", Fixtures.pythonMetrics());
-        browser = new Browser("http://127.0.0.1:" + server.port(), Files.createTempDirectory("kitt-chromium"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+        browser = web.openBrowser();
     }
 
     @Test

@@ -1,15 +1,11 @@
 package dev.kitt.logs.bench;
 
+import dev.kitt.testing.SseLines;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.parsetools.RecordParser;
 import org.HdrHistogram.Histogram;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,27 +14,19 @@ import java.util.concurrent.TimeUnit;
  * no frames. Counts any id that is not the previous one plus one (a gap or a duplicate).
  */
 final class LatencyReader {
-    private final HttpClient http;
+    private HttpClient http;
     private final Histogram latencies = new Histogram(3_600_000_000L, 3);
     /** Written after the line's latency is recorded, so a reader that sees it sees the histogram too. */
     private volatile long lastId;
     private long currentId;
     private long faults;
 
-    private LatencyReader(HttpClient http) {
-        this.http = http;
+    private LatencyReader() {
     }
 
     static LatencyReader open(Vertx vertx, int port, String path, String token) throws Exception {
-        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-        LatencyReader reader = new LatencyReader(http);
-        CompletableFuture<Void> opened = new CompletableFuture<>();
-        http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI(path).putHeader("Authorization", "Bearer " + token))
-                .compose(req -> req.send()).onSuccess(res -> {
-                    res.handler(RecordParser.newDelimited("\n", reader::line));
-                    opened.complete(null);
-                }).onFailure(opened::completeExceptionally);
-        opened.get(10, TimeUnit.SECONDS);
+        LatencyReader reader = new LatencyReader();
+        reader.http = SseLines.open(vertx, port, path, token, reader::line);
         return reader;
     }
 
