@@ -15,18 +15,27 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The live side of the log streams of one HTTP verticle: one event-bus consumer per watched
  * source, however many subscribers watch it, and each published batch encoded once into an
- * {@link SseChunk} that every subscriber writes as is. Used from the HTTP verticle's event loop only.
+ * {@link SseChunk} that every subscriber writes as is. Each feed also keeps its last
+ * {@link #TAIL} lines, so subscribers that fell behind together catch up from memory rather than
+ * each reading and decoding the same rows from the store. Used from the HTTP verticle's event loop only.
  */
 final class LiveLogHub {
+    /** Lines kept per watched source: more than a subscriber's queue holds, so a lagged one finds its cursor here. */
+    static final int TAIL = 50_000;
+
     private final Vertx vertx;
     private final Map<String, Feed> feeds = new HashMap<>();
 
     private static final class Feed {
         MessageConsumer<JsonObject> consumer;
+        /** By id: batches of one source may be published out of order. */
+        final NavigableMap<Long, SseItem> tail = new TreeMap<>();
         /** Replaced, never mutated, so a subscriber leaving during delivery cannot disturb the loop. */
         SseStream[] streams = new SseStream[0];
     }
@@ -62,18 +71,50 @@ final class LiveLogHub {
         }
     }
 
+    /**
+     * The {@code limit} lines after {@code cursor} from memory, or null unless all of them are
+     * there without a hole: a full page of consecutive ids is exactly what the store would answer
+     * (every published line is stored), while a short one must come from the store, which alone
+     * can say that nothing more is there.
+     */
+    List<SseItem> page(String source, long cursor, int limit) {
+        Feed feed = feeds.get(source);
+        if (feed == null || feed.tail.isEmpty() || feed.tail.firstKey() > cursor + 1) {
+            return null;
+        }
+        List<SseItem> page = new ArrayList<>(limit);
+        for (SseItem item : feed.tail.tailMap(cursor, false).values()) {
+            if (item.id() != cursor + 1 + page.size()) {
+                return null;
+            }
+            page.add(item);
+            if (page.size() == limit) {
+                return page;
+            }
+        }
+        return null;
+    }
+
     private static void deliver(Feed feed, JsonObject body) {
-        SseChunk chunk = chunk(body.getJsonArray("lines", new JsonArray()));
-        if (chunk == null) {
+        JsonArray lines = body.getJsonArray("lines", new JsonArray());
+        List<SseItem> items = items(lines);
+        if (items.isEmpty()) {
             return;
         }
+        for (SseItem item : items) {
+            feed.tail.put(item.id(), item);
+        }
+        while (feed.tail.size() > TAIL) {
+            feed.tail.pollFirstEntry();
+        }
+        SseChunk chunk = SseChunk.of(items);
         for (SseStream stream : feed.streams) {
             stream.offer(chunk);
         }
     }
 
-    /** The published lines ({seq, ts, line}, ascending seq) as one encoded chunk; null when there are none. */
-    static SseChunk chunk(JsonArray lines) {
+    /** The published lines ({seq, ts, line}, ascending seq) as items, each encoded once. */
+    private static List<SseItem> items(JsonArray lines) {
         List<SseItem> items = new ArrayList<>(lines.size());
         long last = Long.MIN_VALUE;
         for (int i = 0; i < lines.size(); i++) {
@@ -84,6 +125,6 @@ final class LiveLogHub {
                 last = seq;
             }
         }
-        return items.isEmpty() ? null : SseChunk.of(items);
+        return items;
     }
 }

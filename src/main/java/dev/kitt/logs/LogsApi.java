@@ -5,6 +5,7 @@ import dev.kitt.logs.sse.SseRequests;
 import dev.kitt.logs.sse.SseStream;
 import dev.kitt.server.ApiException;
 import dev.kitt.server.Json;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,7 +67,10 @@ public final class LogsApi {
         // The stream is already compressed-unfriendly: a gzip encoder would hold lines back.
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
-                (cursor, limit) -> logs.after(source, cursor, limit).map(LogsApi::items), last, SseRequests.buffer(), true);
+                (cursor, limit) -> {
+                    List<SseItem> kept = hub.page(source, cursor, limit);
+                    return kept != null ? Future.succeededFuture(kept) : logs.after(source, cursor, limit).map(LogsApi::items);
+                }, last, SseRequests.buffer(), true);
         // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
         hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs,
                 SseRequests.counted(vertx, "logs", () -> hub.unsubscribe(source, stream))));

@@ -15,8 +15,6 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,12 +37,7 @@ final class AgentSession {
     private MessageConsumer<JsonObject> outbound;
     private long pingTimer = -1;
     private boolean helloDone;
-    private Future<Void> reports = Future.succeededFuture();
-    /** Log chunks an agent may have in flight before further ones wait their turn. */
-    private static final int LOG_WINDOW = 8;
-    private final List<Future<Void>> logsInFlight = new ArrayList<>();
-    private final java.util.ArrayDeque<JsonObject> waitingLogs = new java.util.ArrayDeque<>();
-    private final java.util.Map<JsonObject, io.vertx.core.Promise<Void>> waitingDone = new java.util.IdentityHashMap<>();
+    private final ReportOrder reports = new ReportOrder(this::applyReport);
     private boolean closed;
 
     AgentSession(Vertx vertx, ServerWebSocket ws, JsonObject agent, AgentRepository agents, FleetOptions timings,
@@ -108,7 +101,7 @@ final class AgentSession {
                     frame.copy().put("agentId", agentId).put("session", sessionNo).put("at", System.currentTimeMillis()));
             default -> {
                 if (REPORTS.contains(type)) {
-                    report(frame);
+                    reports.submit(frame);
                 } else {
                     send(Frames.error("unknown_type", "unknown frame type '" + type + "'"));
                 }
@@ -170,47 +163,6 @@ final class AgentSession {
                     send(Frames.error("internal", "cannot accept hello now; reconnect later"));
                     close((short) 1011, "server error");
                 });
-    }
-
-    /**
-     * Reports are applied one after another, in the order the agent sent them: a final status must
-     * not overtake the result that precedes it.
-     */
-    private void report(JsonObject frame) {
-        if ("log".equals(frame.getString("type"))) {
-            // Log chunks are idempotent on (source, seq) and the log store keeps arrival order, so
-            // a few may be in flight at once: one round trip per chunk would cap a busy log at a
-            // chunk per store write. Beyond the window they wait in order, never overtaking.
-            waitingLogs.add(frame);
-            nextLogs();
-            return;
-        }
-        // Other reports keep their strict order, after the log chunks sent before them.
-        List<Future<Void>> before = new ArrayList<>(logsInFlight);
-        waitingLogs.forEach(f -> before.add(logDone(f)));
-        before.add(reports);
-        reports = Future.join(before).transform(done -> applyReport(frame));
-    }
-
-    private void nextLogs() {
-        while (!waitingLogs.isEmpty() && logsInFlight.size() < LOG_WINDOW) {
-            JsonObject frame = waitingLogs.poll();
-            io.vertx.core.Promise<Void> waiter = waitingDone.remove(frame);
-            Future<Void> applied = applyReport(frame);
-            logsInFlight.add(applied);
-            applied.onComplete(ar -> {
-                logsInFlight.remove(applied);
-                if (waiter != null) {
-                    waiter.complete();
-                }
-                nextLogs();
-            });
-        }
-    }
-
-    /** Completes once a waiting log frame has been applied. */
-    private Future<Void> logDone(JsonObject frame) {
-        return waitingDone.computeIfAbsent(frame, f -> io.vertx.core.Promise.promise()).future();
     }
 
     private Future<Void> applyReport(JsonObject frame) {

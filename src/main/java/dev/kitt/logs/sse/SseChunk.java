@@ -35,7 +35,7 @@ public final class SseChunk {
             }
             ids[i] = item.id();
             starts[i] = frames.length();
-            frames.appendString(SseStream.frame(item.id(), item.event(), item.data()));
+            frames.appendString(SseFrames.frame(item.id(), item.event(), item.data()));
         }
         return new SseChunk(ids, starts, frames);
     }

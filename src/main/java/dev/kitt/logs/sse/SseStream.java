@@ -1,7 +1,6 @@
 package dev.kitt.logs.sse;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.ArrayDeque;
@@ -28,10 +27,10 @@ public final class SseStream {
     static final long RETRY_MS = 250;
     /** How long a hole in a contiguous stream may last before it is taken as ids the sender skipped. */
     static final long HOLE_WAIT_MS = 2_000;
-    static final int FLUSH_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final HttpServerResponse response;
+    private final SseFrames out;
     private final SseSource source;
     private final int capacity;
     private final boolean contiguous;
@@ -57,6 +56,7 @@ public final class SseStream {
         this.vertx = vertx;
         this.contiguous = contiguous;
         this.response = response;
+        this.out = new SseFrames(response);
         this.source = source;
         this.cursor = lastEventId;
         this.capacity = capacity;
@@ -123,7 +123,7 @@ public final class SseStream {
     /** An item that is not stored (a heartbeat sample): sent if the client keeps up, else dropped. */
     public void ephemeral(String event, String data) {
         if (!closed && !response.writeQueueFull()) {
-            response.write(frame(null, event, data));
+            response.write(SseFrames.frame(null, event, data));
         }
     }
 
@@ -133,14 +133,12 @@ public final class SseStream {
         }
         if (tellLagged) {
             tellLagged = false;
-            response.write(frame(null, "lagged", "{\"after\":" + cursor + "}"));
+            response.write(SseFrames.frame(null, "lagged", "{\"after\":" + cursor + "}"));
         }
         if (needStore) {
             replay();
             return;
         }
-        Buffer out = null;
-        boolean shared = false;
         while (!pending.isEmpty() && !response.writeQueueFull()) {
             SseChunk chunk = pending.poll();
             pendingItems -= chunk.size();
@@ -154,27 +152,10 @@ public final class SseStream {
                 needStore = true;
                 break;
             }
-            Buffer frames = chunk.framesAfter(cursor);
+            out.add(chunk.framesAfter(cursor));
             cursor = chunk.lastId();
-            if (out == null) {
-                // The common case, one chunk: the buffer every subscriber shares is written untouched.
-                out = frames;
-                shared = true;
-            } else {
-                if (shared) {
-                    out = Buffer.buffer(out.length() * 4).appendBuffer(out);
-                    shared = false;
-                }
-                out.appendBuffer(frames);
-            }
-            if (out.length() >= FLUSH_BYTES) {
-                response.write(out);
-                out = null;
-            }
         }
-        if (out != null) {
-            response.write(out);
-        }
+        out.flush();
         if (needStore) {
             replay();
         }
@@ -249,19 +230,5 @@ public final class SseStream {
             // replay waits for them, or accepts the skip once it has lasted.
             needStore = true;
         }
-    }
-
-    static String frame(Long id, String event, String data) {
-        StringBuilder sb = new StringBuilder(data.length() + 40);
-        if (id != null) {
-            sb.append("id: ").append(id).append('\n');
-        }
-        if (event != null) {
-            sb.append("event: ").append(event).append('\n');
-        }
-        for (String line : data.split("\n", -1)) {
-            sb.append("data: ").append(line).append('\n');
-        }
-        return sb.append('\n').toString();
     }
 }

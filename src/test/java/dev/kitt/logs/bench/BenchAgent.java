@@ -84,8 +84,10 @@ final class BenchAgent {
     }
 
     /**
-     * Sends {@code total} lines at {@code rate} lines/s from the agent's event loop, a frame every
-     * 10 ms carrying the lines due by then; each line is its own send time (System.nanoTime).
+     * Produces {@code total} lines at {@code rate} lines/s and ships them as the agent's
+     * LogShipper does: a frame once 1,000 lines wait or 50 ms after the first waiting line (checked
+     * every 10 ms). Each line carries the time it was produced (System.nanoTime), so the batching
+     * delay counts in the latency.
      */
     void sendAtRate(int rate, long total) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -93,15 +95,18 @@ final class BenchAgent {
             long start = System.nanoTime();
             long[] sent = {0};
             context.owner().setPeriodic(10, id -> {
-                long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L);
-                if (due > sent[0]) {
+                long now = System.nanoTime();
+                long due = Math.min(total, (now - start) * rate / 1_000_000_000L);
+                long firstWaiting = start + sent[0] * 1_000_000_000L / rate;
+                boolean linger = now - firstWaiting >= 50_000_000L || due == total;
+                while (due > sent[0] && (due - sent[0] >= 1_000 || linger)) {
+                    long upTo = Math.min(due, sent[0] + 1_000);
                     JsonArray lines = new JsonArray();
-                    String now = Long.toString(System.nanoTime());
-                    for (long s = sent[0]; s < due; s++) {
-                        lines.add(now);
+                    for (long s = sent[0]; s < upTo; s++) {
+                        lines.add(Long.toString(start + s * 1_000_000_000L / rate));
                     }
                     ws.writeTextMessage(logFrame(sent[0] + 1, lines));
-                    sent[0] = due;
+                    sent[0] = upTo;
                 }
                 if (sent[0] >= total) {
                     context.owner().cancelTimer(id);
