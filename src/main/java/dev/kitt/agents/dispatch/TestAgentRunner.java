@@ -103,6 +103,17 @@ final class TestAgentRunner {
                 .put("sourceId", source).put("logFirstSeq", 2);
         Long deadline = cmd.getLong("deadline");
         long timeout = deadline == null ? DEFAULT_RUN_MS : Math.max(1, deadline - System.currentTimeMillis());
+        // One result per command: a node that died after storing it but before marking the command
+        // done has its work started again here, and must neither run nor store the test twice.
+        String runId = "ta-" + id;
+        return results.get(runId).compose(stored -> stored != null
+                ? Future.succeededFuture(new JsonObject().put("result_id", runId))
+                : simulate(cmd, payload, request, source, timeout, runId));
+    }
+
+    private Future<JsonObject> simulate(JsonObject cmd, JsonObject payload, JsonObject request, String source,
+                                        long timeout, String runId) {
+        String id = cmd.getString("id");
         return vertx.eventBus().request(Addresses.LOGS_APPEND, new JsonObject().put("sourceId", source).put("firstSeq", 1)
                         .put("lines", new JsonArray().add("test agent: running " + payload.getString("engine") + " / "
                                 + payload.getString("model") + " on the simulated engine")))
@@ -113,7 +124,7 @@ final class TestAgentRunner {
                     if (cancelled.contains(id)) {
                         return Future.failedFuture("cancelled");
                     }
-                    MetricsDocument doc = MetricsDocument.from(reply.body());
+                    MetricsDocument doc = MetricsDocument.from(reply.body().copy().put("run_id", runId));
                     return results.importRun(doc, "test-agent", cmd.getString("agent_id"))
                             .onSuccess(imported -> RunEvents.completed(vertx, imported, cmd.getString("agent_id"),
                                     doc.passed()));
