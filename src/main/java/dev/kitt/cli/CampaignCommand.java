@@ -36,21 +36,9 @@ import java.util.concurrent.Callable;
 public final class CampaignCommand {
 
     /** --server URL (+ token) or the local store. */
-    static class Target {
-        @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--server", description = "a KITT server URL (default: this machine and the local store)")
-        String server;
-
-        @Option(names = "--token", description = "API token or JWT for --server (default: KITT_TOKEN)")
-        String token;
-
-        @Mixin
-        ServerTrustOptions tls;
-
+    static class Target extends ServerTarget {
         RemoteCampaignClient remote() {
-            return new RemoteCampaignClient(server, token != null ? token : System.getenv("KITT_TOKEN"), tls.trust());
+            return new RemoteCampaignClient(server, token(), trust());
         }
 
         CampaignClient open() {

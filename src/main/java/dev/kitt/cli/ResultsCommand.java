@@ -24,22 +24,10 @@ import java.util.Map;
 public final class ResultsCommand {
 
     /** Where the results live: --server URL (+ token) or the local store. */
-    static class Target {
-        @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--server", description = "a KITT server URL instead of the local store")
-        String server;
-
-        @Option(names = "--token", description = "API token or JWT for --server (default: KITT_TOKEN)")
-        String token;
-
-        @Mixin
-        ServerTrustOptions tls;
-
+    static class Target extends ServerTarget {
         ResultsClient open() {
             if (server != null) {
-                return new RemoteResultsClient(server, token != null ? token : System.getenv("KITT_TOKEN"), tls.trust());
+                return new RemoteResultsClient(server, token(), trust());
             }
             return new LocalResultsClient(config.load(Map.of()));
         }
