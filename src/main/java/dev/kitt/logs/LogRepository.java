@@ -42,13 +42,13 @@ public final class LogRepository {
                 stamps[i] = l.ts();
                 texts[i] = l.line();
             }
-            return db.pool().preparedQuery("INSERT INTO logs (source_id, seq, ts, line) "
-                            + "SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::bigint[], $4::text[]) ON CONFLICT DO NOTHING")
-                    .execute(Tuple.of(sources, seqs, stamps, texts)).mapEmpty();
+            return db.query("INSERT INTO logs (source_id, seq, ts, line) "
+                            + "SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::bigint[], $4::text[]) ON CONFLICT DO NOTHING",
+                    sources, seqs, stamps, texts).mapEmpty();
         }
         if (lines.size() <= ROWS_PER_INSERT) {
             // One statement is atomic on its own: no BEGIN/COMMIT round trips through the worker.
-            return db.pool().withConnection(conn -> insertRows(conn, lines, 0));
+            return db.withConnection(conn -> insertRows(conn, lines, 0));
         }
         return db.inTransaction(conn -> insertRows(conn, lines, 0));
     }

@@ -163,13 +163,15 @@ public final class KittServer {
 
     /**
      * Graceful stop: undeploying lets the HTTP verticle finish in-flight requests within the
-     * grace period; then the store closes.
+     * grace period; then the store drains and closes, and only then Vert.x (see {@link Database#close}).
      */
     public Future<Void> stop() {
         // Completed only after the log line, on a promise with no context, so a caller waiting
         // on it (the shutdown hook) cannot let the JVM halt before "stopped" is written.
         Promise<Void> stopped = Promise.promise();
-        vertx.close().onComplete(ar -> {
+        Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+                .eventually(() -> context.db().close())
+                .eventually(vertx::close).onComplete(ar -> {
             if (ar.failed()) {
                 LOG.warn("KITT stopped with an error: {}", ar.cause().getMessage());
             } else {

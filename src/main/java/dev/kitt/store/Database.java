@@ -2,6 +2,7 @@ package dev.kitt.store;
 
 import dev.kitt.config.KittConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.pgclient.PgBuilder;
@@ -18,7 +19,10 @@ import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one store handle every repository shares: a Vert.x SQL pool plus its dialect.
@@ -26,10 +30,18 @@ import java.util.function.Function;
  * loop); PostgreSQL through the reactive pg client. Migrations are applied before the pool opens.
  */
 public final class Database {
+    /** How long {@link #close} waits for operations already started before closing the pool anyway. */
+    static final long DRAIN_MS = 5_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+
+    private final Vertx vertx;
     private final Pool pool;
     private final Dialect dialect;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
-    private Database(Pool pool, Dialect dialect) {
+    private Database(Vertx vertx, Pool pool, Dialect dialect) {
+        this.vertx = vertx;
         this.pool = pool;
         this.dialect = dialect;
     }
@@ -51,14 +63,14 @@ public final class Database {
                     .setCachePreparedStatements(true);
             Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8))
                     .connectingTo(connect).using(vertx).build();
-            return new Database(pool, Dialect.POSTGRES);
+            return new Database(vertx, pool, Dialect.POSTGRES);
         }
         // One connection: SQLite has a single writer anyway, and concurrent writers through
         // several connections were refused with SQLITE_BUSY under load despite busy_timeout.
         // Statements queue in the pool instead; PostgreSQL is the store for heavy fleets.
         Pool pool = JDBCPool.pool(vertx, sqliteDataSource(config.sqliteFile()),
                 new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000));
-        return new Database(pool, Dialect.SQLITE);
+        return new Database(vertx, pool, Dialect.SQLITE);
     }
 
     static SQLiteDataSource sqliteDataSource(Path file) {
@@ -92,11 +104,21 @@ public final class Database {
         return query(pool, sql, params);
     }
 
+    /** On the pool, a new operation; on a connection, a step of one already counted. */
     public Future<RowSet<Row>> query(SqlClient client, String sql, Object... params) {
-        return client.preparedQuery(dialect.sql(sql)).execute(Tuple.from(params));
+        Supplier<Future<RowSet<Row>>> run = () -> client.preparedQuery(dialect.sql(sql)).execute(Tuple.from(params));
+        return client == pool ? counted(run) : run.get();
+    }
+
+    public <T> Future<T> withConnection(Function<SqlConnection, Future<T>> work) {
+        return counted(() -> pool.withConnection(work));
     }
 
     public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+        return counted(() -> transaction(work));
+    }
+
+    private <T> Future<T> transaction(Function<SqlConnection, Future<T>> work) {
         if (dialect == Dialect.SQLITE) {
             // The JDBC pool's own transactions leave the pooled connection with autocommit off, so
             // every later statement on that connection silently stays uncommitted (and holds the
@@ -110,7 +132,41 @@ public final class Database {
         return pool.withTransaction(work);
     }
 
+    private <T> Future<T> counted(Supplier<Future<T>> operation) {
+        if (closing) {
+            return Future.failedFuture(new IllegalStateException("the store is closed"));
+        }
+        inFlight.incrementAndGet();
+        try {
+            return operation.get().andThen(ar -> inFlight.decrementAndGet());
+        } catch (RuntimeException e) {
+            inFlight.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses new operations, lets the ones already started finish, then closes the pool. The
+     * Vert.x 5.0 SQL pool's close can wait forever when it races operations still in flight
+     * (about one close in a hundred under load, pg client and server loop alike), taking
+     * {@code Vertx.close()} with it; a drained pool closes cleanly.
+     */
     public Future<Void> close() {
-        return pool.close();
+        closing = true;
+        Promise<Void> drained = Promise.promise();
+        awaitDrain(drained, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS));
+        return drained.future().compose(v -> pool.close());
+    }
+
+    private void awaitDrain(Promise<Void> drained, long deadline) {
+        int left = inFlight.get();
+        if (left == 0) {
+            drained.complete();
+        } else if (System.nanoTime() > deadline) {
+            LOG.warn("closing the store with {} operation(s) still running after {} ms", left, DRAIN_MS);
+            drained.complete();
+        } else {
+            vertx.setTimer(10, t -> awaitDrain(drained, deadline));
+        }
     }
 }
