@@ -3,6 +3,7 @@ package dev.kitt.events;
 import dev.kitt.bus.Addresses;
 import dev.kitt.logs.sse.SseItem;
 import dev.kitt.logs.sse.SseRequests;
+import dev.kitt.logs.sse.SseSource;
 import dev.kitt.logs.sse.SseStream;
 import dev.kitt.server.ApiException;
 import dev.kitt.server.Json;
@@ -61,7 +62,7 @@ public final class EventsApi {
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
                 (cursor, limit) -> events.after(cursor, source, limit)
-                        .map(list -> list.stream().map(EventsApi::item).toList()), last, SseRequests.buffer(), false);
+                        .map(list -> SseSource.framed(list.stream().map(EventsApi::item).toList())), last, SseRequests.buffer(), false);
         MessageConsumer<JsonObject> live = vertx.eventBus().consumer(Addresses.EVENTS, msg -> {
             JsonObject body = msg.body();
             if (source != null && !source.equals(body.getString("source_id"))) {

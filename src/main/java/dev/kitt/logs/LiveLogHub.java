@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ import java.util.TreeMap;
 /**
  * The live side of the log streams of one HTTP verticle: one event-bus consumer per watched
  * source, however many subscribers watch it, and each published batch encoded once into an
- * {@link SseChunk} that every subscriber writes as is. Each feed also keeps its last
- * {@link #TAIL} lines, so subscribers that fell behind together catch up from memory rather than
- * each reading and decoding the same rows from the store. Used from the HTTP verticle's event loop only.
+ * {@link SseChunk} that every subscriber writes as is. Each feed also keeps the chunks of its last
+ * {@link #TAIL} lines, so subscribers that fell behind catch up from memory by copying frames
+ * already encoded, rather than each reading, decoding and encoding the same rows from the store.
+ * Used from the HTTP verticle's event loop only.
  */
 final class LiveLogHub {
     /** Lines kept per watched source: more than a subscriber's queue holds, so a lagged one finds its cursor here. */
@@ -34,8 +36,9 @@ final class LiveLogHub {
 
     private static final class Feed {
         MessageConsumer<JsonObject> consumer;
-        /** By id: batches of one source may be published out of order. */
-        final NavigableMap<Long, SseItem> tail = new TreeMap<>();
+        /** By first id: batches of one source may be published out of order. */
+        final NavigableMap<Long, SseChunk> tail = new TreeMap<>();
+        int tailItems;
         /** Replaced, never mutated, so a subscriber leaving during delivery cannot disturb the loop. */
         SseStream[] streams = new SseStream[0];
     }
@@ -77,37 +80,41 @@ final class LiveLogHub {
      * (every published line is stored), while a short one must come from the store, which alone
      * can say that nothing more is there.
      */
-    List<SseItem> page(String source, long cursor, int limit) {
+    SseChunk page(String source, long cursor, int limit) {
         Feed feed = feeds.get(source);
-        if (feed == null || feed.tail.isEmpty() || feed.tail.firstKey() > cursor + 1) {
+        Map.Entry<Long, SseChunk> first = feed == null ? null : feed.tail.floorEntry(cursor + 1);
+        if (first == null || first.getValue().lastId() <= cursor) {
             return null;
         }
-        List<SseItem> page = new ArrayList<>(limit);
-        for (SseItem item : feed.tail.tailMap(cursor, false).values()) {
-            if (item.id() != cursor + 1 + page.size()) {
+        Collection<SseChunk> chunks = feed.tail.tailMap(first.getKey(), true).values();
+        long next = cursor + 1;
+        int count = 0;
+        for (SseChunk chunk : chunks) {
+            long from = chunk.firstIdAfter(next - 1);
+            int n = chunk.countAfter(next - 1);
+            if (from != next || chunk.lastId() - from != n - 1) {
                 return null;
             }
-            page.add(item);
-            if (page.size() == limit) {
-                return page;
+            count += n;
+            next = chunk.lastId() + 1;
+            if (count >= limit) {
+                return SseChunk.join(chunks, cursor, limit);
             }
         }
         return null;
     }
 
     private static void deliver(Feed feed, JsonObject body) {
-        JsonArray lines = body.getJsonArray("lines", new JsonArray());
-        List<SseItem> items = items(lines);
+        List<SseItem> items = items(body.getJsonArray("lines", new JsonArray()));
         if (items.isEmpty()) {
             return;
         }
-        for (SseItem item : items) {
-            feed.tail.put(item.id(), item);
-        }
-        while (feed.tail.size() > TAIL) {
-            feed.tail.pollFirstEntry();
-        }
         SseChunk chunk = SseChunk.of(items);
+        SseChunk replaced = feed.tail.put(chunk.firstId(), chunk);
+        feed.tailItems += chunk.size() - (replaced == null ? 0 : replaced.size());
+        while (feed.tailItems > TAIL) {
+            feed.tailItems -= feed.tail.pollFirstEntry().getValue().size();
+        }
         for (SseStream stream : feed.streams) {
             stream.offer(chunk);
         }
@@ -121,7 +128,7 @@ final class LiveLogHub {
             JsonObject l = lines.getJsonObject(i);
             long seq = l.getLong("seq");
             if (seq > last) {
-                items.add(new SseItem(seq, null, l.encode()));
+                items.add(new SseItem(seq, null, LogLine.encode(seq, l.getLong("ts"), l.getString("line"))));
                 last = seq;
             }
         }

@@ -1,7 +1,9 @@
 package dev.kitt.logs;
 
+import dev.kitt.logs.sse.SseChunk;
 import dev.kitt.logs.sse.SseItem;
 import dev.kitt.logs.sse.SseRequests;
+import dev.kitt.logs.sse.SseSource;
 import dev.kitt.logs.sse.SseStream;
 import dev.kitt.server.ApiException;
 import dev.kitt.server.Json;
@@ -68,8 +70,9 @@ public final class LogsApi {
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
                 (cursor, limit) -> {
-                    List<SseItem> kept = hub.page(source, cursor, limit);
-                    return kept != null ? Future.succeededFuture(kept) : logs.after(source, cursor, limit).map(LogsApi::items);
+                    SseChunk kept = hub.page(source, cursor, limit);
+                    return kept != null ? Future.succeededFuture(kept)
+                            : logs.after(source, cursor, limit).map(lines -> SseSource.framed(items(lines)));
                 }, last, SseRequests.buffer(), true);
         // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
         hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs,
@@ -78,7 +81,7 @@ public final class LogsApi {
 
     private static List<SseItem> items(List<LogLine> lines) {
         List<SseItem> out = new ArrayList<>(lines.size());
-        lines.forEach(l -> out.add(new SseItem(l.seq(), null, l.toJson().encode())));
+        lines.forEach(l -> out.add(new SseItem(l.seq(), null, l.encode())));
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.kitt.logs.sse;
 
 import io.vertx.core.buffer.Buffer;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,6 +41,49 @@ public final class SseChunk {
         return new SseChunk(ids, starts, frames);
     }
 
+    /**
+     * The items above the cursor, at most {@code limit}, of chunks in ascending id order, as one
+     * chunk: their frames are copied as bytes, never encoded again. Null when there are none.
+     */
+    public static SseChunk join(Iterable<SseChunk> chunks, long cursor, int limit) {
+        long[] ids = new long[limit];
+        int[] starts = new int[limit];
+        Buffer frames = null;
+        int n = 0;
+        for (SseChunk c : chunks) {
+            int from = c.indexAfter(Math.max(cursor, n == 0 ? cursor : ids[n - 1]));
+            int to = Math.min(c.ids.length, from + limit - n);
+            if (from >= to) {
+                continue;
+            }
+            int base = frames == null ? 0 : frames.length();
+            int byteFrom = c.starts[from];
+            for (int i = from; i < to; i++) {
+                ids[n] = c.ids[i];
+                starts[n++] = base + c.starts[i] - byteFrom;
+            }
+            Buffer part = c.frames.slice(byteFrom, c.end(to));
+            frames = frames == null ? Buffer.buffer(part.length() * 2).appendBuffer(part) : frames.appendBuffer(part);
+            if (n == limit) {
+                break;
+            }
+        }
+        return n == 0 ? null : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n), frames);
+    }
+
+    /** The first {@code n} items (1 to size). */
+    public SseChunk head(int n) {
+        return n == ids.length ? this : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n), frames.slice(0, starts[n]));
+    }
+
+    public long idAt(int i) {
+        return ids[i];
+    }
+
+    private int end(int index) {
+        return index < ids.length ? starts[index] : frames.length();
+    }
+
     public long firstId() {
         return ids[0];
     }
@@ -50,6 +94,11 @@ public final class SseChunk {
 
     public int size() {
         return ids.length;
+    }
+
+    /** How many items have an id above the cursor. */
+    public int countAfter(long cursor) {
+        return ids.length - indexAfter(cursor);
     }
 
     /** The first id above the cursor, or -1 when the chunk holds none. */

@@ -51,8 +51,13 @@ final class SseFrames {
         if (event != null) {
             sb.append("event: ").append(event).append('\n');
         }
-        for (String line : data.split("\n", -1)) {
-            sb.append("data: ").append(line).append('\n');
+        if (data.indexOf('\n') < 0) {
+            // Encoded JSON never holds a raw newline: the common case needs no split.
+            sb.append("data: ").append(data).append('\n');
+        } else {
+            for (String line : data.split("\n", -1)) {
+                sb.append("data: ").append(line).append('\n');
+            }
         }
         return sb.append('\n').toString();
     }

@@ -2,10 +2,16 @@ package dev.kitt.logs.sse;
 
 import io.vertx.core.Future;
 
-import java.util.List;
-
-/** Where a stream replays from: stored items with an id above the cursor, oldest first. */
+/**
+ * Where a stream replays from: stored items with an id above the cursor, oldest first, at most
+ * {@code limit}, framed as one chunk; null when there are none.
+ */
 @FunctionalInterface
 public interface SseSource {
-    Future<List<SseItem>> after(long cursor, int limit);
+    Future<SseChunk> after(long cursor, int limit);
+
+    /** Items straight from a store, framed here (in the one place a replay encodes). */
+    static SseChunk framed(java.util.List<SseItem> items) {
+        return items.isEmpty() ? null : SseChunk.of(items);
+    }
 }

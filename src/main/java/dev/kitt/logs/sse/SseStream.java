@@ -177,9 +177,10 @@ public final class SseStream {
                 vertx.setTimer(RETRY_MS, t -> pump());
                 return;
             }
-            List<SseItem> page = ar.result();
-            int usable = contiguous ? contiguousPrefix(page) : page.size();
-            if (usable == 0 && !page.isEmpty()) {
+            SseChunk page = ar.result();
+            int size = page == null ? 0 : page.size();
+            int usable = page == null ? 0 : contiguous ? contiguousPrefix(page) : size;
+            if (usable == 0 && size > 0) {
                 // The next id is not stored yet, but later ones are: writes of one source can land
                 // out of order for a moment. Wait for the hole to fill; only a hole that stays is a
                 // sender that really skipped ids.
@@ -189,18 +190,18 @@ public final class SseStream {
                     vertx.setTimer(RETRY_MS, t -> pump());
                     return;
                 }
-                cursor = page.get(0).id() - 1;
+                cursor = page.firstId() - 1;
                 usable = contiguousPrefix(page);
             }
             holeSince = 0;
             if (usable > 0) {
-                SseChunk chunk = SseChunk.of(page.subList(0, usable));
-                response.write(chunk.framesAfter(cursor));
-                cursor = Math.max(cursor, chunk.lastId());
+                SseChunk sent = page.head(usable);
+                response.write(sent.framesAfter(cursor));
+                cursor = Math.max(cursor, sent.lastId());
             }
             // A short page means the store had nothing more when it was read; a queue drop since
             // then means live items went missing after that, so only the store can fill them.
-            needStore = page.size() == PAGE || usable < page.size() || drops != dropsAtStart;
+            needStore = size == PAGE || usable < size || drops != dropsAtStart;
             if (!needStore) {
                 skipSeen();
                 if (!needStore) {
@@ -212,9 +213,9 @@ public final class SseStream {
     }
 
     /** How many items of the page follow the cursor without a hole. */
-    private int contiguousPrefix(List<SseItem> page) {
+    private int contiguousPrefix(SseChunk page) {
         int n = 0;
-        while (n < page.size() && page.get(n).id() == cursor + 1 + n) {
+        while (n < page.size() && page.idAt(n) == cursor + 1 + n) {
             n++;
         }
         return n;
