@@ -75,10 +75,11 @@ final class LiveLogHub {
     }
 
     /**
-     * The {@code limit} lines after {@code cursor} from memory, or null unless all of them are
-     * there without a hole: a full page of consecutive ids is exactly what the store would answer
-     * (every published line is stored), while a short one must come from the store, which alone
-     * can say that nothing more is there.
+     * The lines after {@code cursor} from memory, at most {@code limit}, or null unless memory
+     * holds them without a hole up to the page's end or to the newest line this feed was given.
+     * Every published line of the source reaches the feed in order, so a run that ends at the
+     * newest one says what the store would: nothing more yet (lines stored since then arrive live).
+     * Anything else (a cursor older than the tail, a hole) is the store's to answer.
      */
     SseChunk page(String source, long cursor, int limit) {
         Feed feed = feeds.get(source);
@@ -98,10 +99,10 @@ final class LiveLogHub {
             count += n;
             next = chunk.lastId() + 1;
             if (count >= limit) {
-                return SseChunk.join(chunks, cursor, limit);
+                break;
             }
         }
-        return null;
+        return SseChunk.join(chunks, cursor, limit);
     }
 
     private static void deliver(Feed feed, JsonObject body) {

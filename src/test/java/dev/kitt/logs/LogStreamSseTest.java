@@ -77,6 +77,37 @@ class LogStreamSseTest {
         }
     }
 
+    /** Publishes lines as the log writer does, without storing them: only the live feed's memory has them. */
+    private static void publishUnstored(TestServer server, String source, long firstSeq, int count) {
+        JsonArray lines = new JsonArray();
+        for (long seq = firstSeq; seq < firstSeq + count; seq++) {
+            lines.add(new LogLine(source, seq, 1L, "kept " + seq).toJson());
+        }
+        server.server().vertx().eventBus().publish(Addresses.logsLive(source),
+                new JsonObject().put("sourceId", source).put("lines", lines));
+    }
+
+    @Test
+    @DisplayName("A reconnect inside the watched source's recent lines is served from memory, up to the newest line")
+    void reconnectNearTheHeadIsServedFromMemory() throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, ""));
+             SseClient watcher = SseClient.open(client, server.port(), "/api/v1/logs/mem-1/stream", server.token(), null)) {
+            for (long first = 1; first <= 1_500; first += 500) {
+                publishUnstored(server, "mem-1", first, 500);
+            }
+            watcher.awaitLastId(1_500, DEADLINE);
+            // The store holds none of these lines: whatever the reconnect gets came from the feed's memory.
+            try (SseClient again = SseClient.open(client, server.port(), "/api/v1/logs/mem-1/stream", server.token(), 700L)) {
+                again.awaitLastId(1_500, DEADLINE);
+                publishUnstored(server, "mem-1", 1_501, 100);
+                again.awaitLastId(1_600, DEADLINE);
+                assertEquals(range(701, 1_600), again.ids());
+                assertEquals("kept 701", new JsonObject(again.frames().stream()
+                        .filter(f -> Long.valueOf(701).equals(f.id())).findFirst().orElseThrow().data()).getString("line"));
+            }
+        }
+    }
+
     @Test
     @DisplayName("Lines appended while the replay runs arrive once each, in order")
     void replayAndLiveOverlapWithoutDuplicates() throws Exception {

@@ -79,6 +79,10 @@ public final class LogsBench {
         Files.writeString(planFile, plan.encode());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+        String clientOpts = System.getenv("CLIENT_JAVA_OPTS");
+        if (clientOpts != null && !clientOpts.isBlank()) {
+            cmd.addAll(1, List.of(clientOpts.trim().split("\\s+")));
+        }
         String ingestLines = System.getProperty("ingestLines");
         if (ingestLines != null) {
             cmd.add("-DingestLines=" + ingestLines);
