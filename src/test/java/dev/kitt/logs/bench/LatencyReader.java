@@ -23,11 +23,15 @@ final class LatencyReader {
     private byte[] partial = new byte[256];
     private int partialLength;
 
-    private LatencyReader() {
+    private final long warmupLines;
+
+    private LatencyReader(long warmupLines) {
+        this.warmupLines = warmupLines;
     }
 
-    static LatencyReader open(Vertx vertx, int port, String path, String token) throws Exception {
-        LatencyReader reader = new LatencyReader();
+    /** Lines up to {@code warmupLines} are checked for gaps but their latency is not recorded. */
+    static LatencyReader open(Vertx vertx, int port, String path, String token, long warmupLines) throws Exception {
+        LatencyReader reader = new LatencyReader(warmupLines);
         reader.http = SseLines.openRaw(vertx, port, path, token, reader::chunk);
         return reader;
     }
@@ -80,7 +84,7 @@ final class LatencyReader {
             while (at > from && b[at] != ':') {
                 at--;
             }
-            if (b[at + 1] == '"') {
+            if (b[at + 1] == '"' && currentId > warmupLines) {
                 long sent = number(b, at + 2, to);
                 latencies.recordValue(Math.max(0, (System.nanoTime() - sent) / 1_000));
             }

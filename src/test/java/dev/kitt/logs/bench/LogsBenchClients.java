@@ -76,14 +76,15 @@ public final class LogsBenchClients {
         int subscribers = plan.getInteger("subscribers");
         int seconds = plan.getInteger("seconds");
         int rate = plan.getInteger("rate");
+        long warmupLines = plan.getLong("warmupLines");
         int port = plan.getInteger("port");
         String token = plan.getString("token");
         BenchAgent agent = agent(plan, agents, plan.getJsonObject("live"));
         List<LatencyReader> readers = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            readers.add(LatencyReader.open(clients, port, "/api/v1/logs/" + agent.source() + "/stream", token));
+            readers.add(LatencyReader.open(clients, port, "/api/v1/logs/" + agent.source() + "/stream", token, warmupLines));
         }
-        long total = (long) rate * seconds;
+        long total = warmupLines + (long) rate * seconds;
         agent.sendAtRate(rate, total);
         try {
             for (LatencyReader r : readers) {
@@ -107,8 +108,9 @@ public final class LogsBenchClients {
             faults += r.faults();
             r.close();
         }
-        System.out.printf("delivery: %d subscribers, %d lines/s for %d s, %d deliveries; latency p50 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms; gaps/duplicates: %d%n", subscribers, rate, seconds, all.getTotalCount(),
+        System.out.printf("delivery: %d subscribers, %d lines/s for %d s after %d warm-up lines, %d deliveries counted; "
+                        + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps/duplicates: %d%n", subscribers, rate, seconds,
+                warmupLines, all.getTotalCount(),
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, faults);
         agent.close();
     }
