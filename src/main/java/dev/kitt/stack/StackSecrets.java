@@ -1,9 +1,10 @@
 package dev.kitt.stack;
 
+import dev.kitt.server.tls.Pem;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,14 +43,7 @@ final class StackSecrets {
             text.append("# KITT_ENROLL_TOKEN: an enrollment token from the server, for the agent's first start.\n");
         }
         env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the stack directory's own permissions have to do.
-            Files.createFile(file);
-        }
-        Files.writeString(file, text);
+        Pem.writePrivate(file, text.toString());
     }
 
     static Map<String, String> read(Path file) throws IOException {

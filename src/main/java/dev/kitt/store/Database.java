@@ -14,6 +14,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
 public final class Database {
     /** How long {@link #close} waits for operations already started before closing the pool anyway. */
     static final long DRAIN_MS = 5_000;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Vertx vertx;
     private final Pool pool;
@@ -148,8 +150,8 @@ public final class Database {
     /**
      * Refuses new operations, lets the ones already started finish, then closes the pool. The
      * Vert.x 5.0 SQL pool's close can wait forever when it races operations still in flight
-     * (about one close in a hundred under load, pg client and server loop alike), taking
-     * {@code Vertx.close()} with it; a drained pool closes cleanly.
+     * (about one close in a hundred with the pg client busy), taking {@code Vertx.close()} with
+     * it; a drained pool closed cleanly every time.
      */
     public Future<Void> close() {
         closing = true;

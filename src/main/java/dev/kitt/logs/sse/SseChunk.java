@@ -51,7 +51,8 @@ public final class SseChunk {
         Buffer frames = null;
         int n = 0;
         for (SseChunk c : chunks) {
-            int from = c.indexAfter(Math.max(cursor, n == 0 ? cursor : ids[n - 1]));
+            // After the last id taken so far: overlapping batches must not give an item twice.
+            int from = c.indexAfter(n == 0 ? cursor : ids[n - 1]);
             int to = Math.min(c.ids.length, from + limit - n);
             if (from >= to) {
                 continue;

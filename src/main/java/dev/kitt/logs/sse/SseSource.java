@@ -2,6 +2,8 @@ package dev.kitt.logs.sse;
 
 import io.vertx.core.Future;
 
+import java.util.List;
+
 /**
  * Where a stream replays from: stored items with an id above the cursor, oldest first, at most
  * {@code limit}, framed as one chunk; null when there are none.
@@ -11,7 +13,7 @@ public interface SseSource {
     Future<SseChunk> after(long cursor, int limit);
 
     /** Items straight from a store, framed here (in the one place a replay encodes). */
-    static SseChunk framed(java.util.List<SseItem> items) {
+    static SseChunk framed(List<SseItem> items) {
         return items.isEmpty() ? null : SseChunk.of(items);
     }
 }
