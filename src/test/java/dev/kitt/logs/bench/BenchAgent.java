@@ -86,8 +86,9 @@ final class BenchAgent {
     /**
      * Produces {@code total} lines at {@code rate} lines/s and ships them as the agent's
      * LogShipper does: a frame once 1,000 lines wait or 50 ms after the first waiting line (checked
-     * every 10 ms). Each line carries the time it was produced (System.nanoTime), so the batching
-     * delay counts in the latency.
+     * every 10 ms). Each line carries the time it was produced and the time its frame left
+     * (System.nanoTime, "<produced> <sent>"), so the latency can be read with or without the
+     * batching delay.
      */
     void sendAtRate(int rate, long total) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -102,8 +103,9 @@ final class BenchAgent {
                 while (due > sent[0] && (due - sent[0] >= 1_000 || linger)) {
                     long upTo = Math.min(due, sent[0] + 1_000);
                     JsonArray lines = new JsonArray();
+                    long sentAt = System.nanoTime();
                     for (long s = sent[0]; s < upTo; s++) {
-                        lines.add(Long.toString(start + s * 1_000_000_000L / rate));
+                        lines.add((start + s * 1_000_000_000L / rate) + " " + sentAt);
                     }
                     ws.writeTextMessage(logFrame(sent[0] + 1, lines));
                     sent[0] = upTo;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class LatencyReader {
     private HttpClient http;
     private final Histogram latencies = new Histogram(3_600_000_000L, 3);
+    private final Histogram fromSend = new Histogram(3_600_000_000L, 3);
     /** Written after the line's latency is recorded, so a reader that sees it sees the histogram too. */
     private volatile long lastId;
     private long currentId;
@@ -79,14 +80,19 @@ final class LatencyReader {
             }
             currentId = id;
         } else if (n > 6 && b[from] == 'd' && b[from + 1] == 'a') {
-            // data: {"seq":N,"ts":T,"line":"<send nanos>"}: the number after the last colon's quote.
+            // data: {"seq":N,"ts":T,"line":"<produced nanos> <sent nanos>"}: after the last colon's quote.
             int at = to - 1;
             while (at > from && b[at] != ':') {
                 at--;
             }
             if (b[at + 1] == '"' && currentId > warmupLines) {
-                long sent = number(b, at + 2, to);
-                latencies.recordValue(Math.max(0, (System.nanoTime() - sent) / 1_000));
+                long now = System.nanoTime();
+                int space = at + 2;
+                while (space < to && b[space] != ' ') {
+                    space++;
+                }
+                latencies.recordValue(Math.max(0, (now - number(b, at + 2, to)) / 1_000));
+                fromSend.recordValue(Math.max(0, (now - number(b, space + 1, to)) / 1_000));
             }
             lastId = currentId;
         }
@@ -114,9 +120,14 @@ final class LatencyReader {
         }
     }
 
-    /** Microseconds from send to receipt; read after {@link #awaitLastId}. */
+    /** Microseconds from the line's production to receipt; read after {@link #awaitLastId}. */
     Histogram latencies() {
         return latencies;
+    }
+
+    /** Microseconds from the agent sending the line's frame to receipt. */
+    Histogram fromSend() {
+        return fromSend;
     }
 
     long lastId() {
