@@ -7,7 +7,6 @@ import dev.kitt.logs.sse.SseStream;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ final class LiveLogHub {
     }
 
     private static void deliver(Feed feed, JsonObject body) {
-        List<SseItem> items = items(body.getJsonArray("lines", new JsonArray()));
+        List<SseItem> items = items(body);
         if (items.isEmpty()) {
             return;
         }
@@ -121,17 +120,13 @@ final class LiveLogHub {
         }
     }
 
-    /** The published lines ({seq, ts, line}, ascending seq) as items, each encoded once. */
-    private static List<SseItem> items(JsonArray lines) {
-        List<SseItem> items = new ArrayList<>(lines.size());
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < lines.size(); i++) {
-            JsonObject l = lines.getJsonObject(i);
-            long seq = l.getLong("seq");
-            if (seq > last) {
-                items.add(new SseItem(seq, null, LogLine.encode(seq, l.getLong("ts"), l.getString("line"))));
-                last = seq;
-            }
+    /** A published chunk's lines as items, each encoded once. */
+    private static List<SseItem> items(JsonObject live) {
+        LogChunk chunk = LogChunk.fromJson(live);
+        List<SseItem> items = new ArrayList<>(chunk.lines().size());
+        for (int i = 0; i < chunk.lines().size(); i++) {
+            long seq = chunk.firstSeq() + i;
+            items.add(new SseItem(seq, null, LogLine.encode(seq, chunk.ts(), chunk.lines().get(i))));
         }
         return items;
     }

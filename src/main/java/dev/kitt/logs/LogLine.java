@@ -1,6 +1,5 @@
 package dev.kitt.logs;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.core.json.JsonObject;
 
 /** One stored log line of a source (a test, a campaign, an agent), numbered from 1 per source. */
@@ -17,7 +16,7 @@ public record LogLine(String sourceId, long seq, long ts, String line) {
     static String encode(long seq, long ts, String line) {
         StringBuilder sb = new StringBuilder(line.length() + 48).append("{\"seq\":").append(seq)
                 .append(",\"ts\":").append(ts).append(",\"line\":\"");
-        JsonStringEncoder.getInstance().quoteAsString(line, sb);
+        JsonText.quote(line, sb);
         return sb.append("\"}").toString();
     }
 }

@@ -1,18 +1,29 @@
 package dev.kitt.logs;
 
 import dev.kitt.store.Database;
-import dev.kitt.store.Dialect;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
-/** SQL for the logs table. Inserting a (source, seq) that exists is success: redelivery is normal. */
+/**
+ * SQL for the log store, which keeps lines in chunks ({@link LogChunk}, one row each, see the
+ * V80 migration). A (source, seq) is stored once: redelivery is normal, so the lines of a chunk
+ * that are already stored are dropped and the rest stored, whatever the boundaries of the chunks
+ * that hold them.
+ */
 public final class LogRepository {
-    /** Rows per SQLite statement: 32,000 parameters, inside SQLite's limit of 32,766. */
-    static final int ROWS_PER_INSERT = 8_000;
+    /** The most lines one row holds, so the chunk holding a given seq starts at most this far before it. */
+    static final int MAX_CHUNK_LINES = 10_000;
+    /** Chunks a write should hold: 4 parameters each in the overlap query, 5 in the insert, well inside SQLite's 32,766. */
+    static final int MAX_CHUNKS_PER_WRITE = 1_000;
+    /** Rows per replay query before the page's own chunk sizes say how many more it needs. */
+    private static final int FIRST_READ_ROWS = 32;
 
     private final Database db;
 
@@ -21,68 +32,133 @@ public final class LogRepository {
     }
 
     /**
-     * Stores the lines in one statement (PostgreSQL: arrays unnested server-side; SQLite: a
-     * multi-row insert, or a transaction of them beyond {@link #ROWS_PER_INSERT} rows): a row-at-a-time batch costs a round trip or a
-     * commit per line, which capped ingest near 20,000 lines/s.
+     * Stores the chunks (in one statement up to {@link #MAX_CHUNKS_PER_WRITE} rows) and answers
+     * the parts that were not stored before, in the given order: the lines to publish.
      */
-    public Future<Void> append(List<LogLine> lines) {
-        if (lines.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        if (db.dialect() == Dialect.POSTGRES) {
-            int n = lines.size();
-            String[] sources = new String[n];
-            Long[] seqs = new Long[n];
-            Long[] stamps = new Long[n];
-            String[] texts = new String[n];
-            for (int i = 0; i < n; i++) {
-                LogLine l = lines.get(i);
-                sources[i] = l.sourceId();
-                seqs[i] = l.seq();
-                stamps[i] = l.ts();
-                texts[i] = l.line();
+    public Future<List<LogChunk>> append(List<LogChunk> chunks) {
+        List<LogChunk> split = new ArrayList<>();
+        for (LogChunk c : chunks) {
+            for (long from = c.firstSeq(); from <= c.lastSeq(); from += MAX_CHUNK_LINES) {
+                split.add(c.slice(from, Math.min(c.lastSeq(), from + MAX_CHUNK_LINES - 1)));
             }
-            return db.query("INSERT INTO logs (source_id, seq, ts, line) "
-                            + "SELECT * FROM UNNEST($1::text[], $2::bigint[], $3::bigint[], $4::text[]) ON CONFLICT DO NOTHING",
-                    sources, seqs, stamps, texts).mapEmpty();
         }
-        if (lines.size() <= ROWS_PER_INSERT) {
-            // One statement is atomic on its own: no BEGIN/COMMIT round trips through the worker.
-            return db.withConnection(conn -> insertRows(conn, lines, 0));
+        if (split.isEmpty()) {
+            return Future.succeededFuture(List.of());
         }
-        return db.inTransaction(conn -> insertRows(conn, lines, 0));
+        return stored(split).compose(covered -> {
+            List<LogChunk> fresh = uncovered(split, covered);
+            return insert(fresh).map(fresh);
+        });
     }
 
-    private Future<Void> insertRows(SqlConnection conn, List<LogLine> lines, int from) {
-        if (from >= lines.size()) {
+    /** The stored ranges (first → last seq, per source) that overlap any of the chunks. */
+    private Future<Map<String, NavigableMap<Long, Long>>> stored(List<LogChunk> chunks) {
+        StringBuilder sql = new StringBuilder("SELECT source_id, first_seq, last_seq FROM log_chunks WHERE ");
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            LogChunk c = chunks.get(i);
+            sql.append(i == 0 ? "" : " OR ").append("(source_id = ? AND first_seq > ? AND first_seq <= ? AND last_seq >= ?)");
+            args.add(c.sourceId());
+            args.add(c.firstSeq() - MAX_CHUNK_LINES);
+            args.add(c.lastSeq());
+            args.add(c.firstSeq());
+        }
+        return db.query(sql.toString(), args.toArray()).map(rs -> {
+            Map<String, NavigableMap<Long, Long>> covered = new HashMap<>();
+            for (Row r : rs) {
+                covered.computeIfAbsent(r.getString("source_id"), s -> new TreeMap<>())
+                        .put(r.getLong("first_seq"), r.getLong("last_seq"));
+            }
+            return covered;
+        });
+    }
+
+    /** The parts of the chunks outside the covered ranges, which grow with each part taken. */
+    private static List<LogChunk> uncovered(List<LogChunk> chunks, Map<String, NavigableMap<Long, Long>> covered) {
+        List<LogChunk> fresh = new ArrayList<>();
+        for (LogChunk c : chunks) {
+            NavigableMap<Long, Long> ranges = covered.computeIfAbsent(c.sourceId(), s -> new TreeMap<>());
+            List<LogChunk> parts = new ArrayList<>();
+            long next = c.firstSeq();
+            Map.Entry<Long, Long> before = ranges.floorEntry(next);
+            if (before != null && before.getValue() >= next) {
+                next = before.getValue() + 1;
+            }
+            for (Map.Entry<Long, Long> r : ranges.subMap(next, true, c.lastSeq(), true).entrySet()) {
+                if (r.getKey() > next) {
+                    parts.add(c.slice(next, r.getKey() - 1));
+                }
+                next = Math.max(next, r.getValue() + 1);
+            }
+            if (next <= c.lastSeq()) {
+                parts.add(c.slice(next, c.lastSeq()));
+            }
+            parts.forEach(part -> ranges.put(part.firstSeq(), part.lastSeq()));
+            fresh.addAll(parts);
+        }
+        return fresh;
+    }
+
+    private Future<Void> insert(List<LogChunk> chunks) {
+        if (chunks.isEmpty()) {
             return Future.succeededFuture();
         }
-        int to = Math.min(lines.size(), from + ROWS_PER_INSERT);
-        StringBuilder sql = new StringBuilder("INSERT INTO logs (source_id, seq, ts, line) VALUES ");
-        Tuple args = Tuple.tuple();
-        for (int i = from; i < to; i++) {
-            LogLine l = lines.get(i);
-            sql.append(i == from ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-            args.addString(l.sourceId()).addLong(l.seq()).addLong(l.ts()).addString(l.line());
+        if (chunks.size() > MAX_CHUNKS_PER_WRITE) {
+            // A failure after the first part is harmless: the sender retries and what is stored is skipped.
+            return insert(chunks.subList(0, MAX_CHUNKS_PER_WRITE))
+                    .compose(v -> insert(chunks.subList(MAX_CHUNKS_PER_WRITE, chunks.size())));
         }
+        StringBuilder sql = new StringBuilder("INSERT INTO log_chunks (source_id, first_seq, last_seq, ts, lines) VALUES ");
+        List<Object> args = new ArrayList<>(chunks.size() * 5);
+        for (int i = 0; i < chunks.size(); i++) {
+            LogChunk c = chunks.get(i);
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+            args.add(c.sourceId());
+            args.add(c.firstSeq());
+            args.add(c.lastSeq());
+            args.add(c.ts());
+            args.add(c.linesJson());
+        }
+        // A node that stored the same chunk a moment ago (a redelivery racing a failover) is not an error.
         sql.append(" ON CONFLICT DO NOTHING");
-        return conn.preparedQuery(sql.toString()).execute(args).compose(rs -> insertRows(conn, lines, to));
+        return db.query(sql.toString(), args.toArray()).mapEmpty();
     }
 
     /** Lines after {@code afterSeq}, oldest first, at most {@code limit}. */
     public Future<List<LogLine>> after(String sourceId, long afterSeq, int limit) {
-        return db.query("SELECT seq, ts, line FROM logs WHERE source_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                sourceId, afterSeq, limit).map(rs -> {
-                    List<LogLine> out = new ArrayList<>();
-                    rs.forEach(r -> out.add(new LogLine(sourceId, r.getLong("seq"), r.getLong("ts"), r.getString("line"))));
-                    return out;
+        List<LogLine> out = new ArrayList<>();
+        return fill(sourceId, afterSeq, limit, Math.min(limit, FIRST_READ_ROWS), out).map(out);
+    }
+
+    private Future<Void> fill(String sourceId, long cursor, int limit, int rows, List<LogLine> out) {
+        return db.query("SELECT first_seq, ts, lines FROM log_chunks WHERE source_id = ? AND first_seq > ? "
+                        + "AND last_seq > ? ORDER BY first_seq LIMIT ?",
+                sourceId, cursor - MAX_CHUNK_LINES, cursor, rows).compose(rs -> {
+                    long next = cursor;
+                    int read = 0;
+                    int before = out.size();
+                    for (Row r : rs) {
+                        read++;
+                        for (LogLine l : LogChunk.fromStore(sourceId, r.getLong("first_seq"), r.getLong("ts"),
+                                r.getString("lines")).toLines()) {
+                            if (l.seq() > next && out.size() < limit) {
+                                out.add(l);
+                                next = l.seq();
+                            }
+                        }
+                    }
+                    if (out.size() >= limit || read < rows) {
+                        return Future.succeededFuture();
+                    }
+                    // Size the next read by the lines per row this one found.
+                    int perRow = Math.max(1, (out.size() - before) / read);
+                    int more = (int) Math.min(MAX_CHUNKS_PER_WRITE, (limit - out.size()) / perRow + 1);
+                    return fill(sourceId, next, limit, more, out);
                 });
     }
 
     public Future<Long> lastSeq(String sourceId) {
-        return db.query("SELECT MAX(seq) AS s FROM logs WHERE source_id = ?", sourceId).map(rs -> {
-            Long s = rs.iterator().next().getLong("s");
-            return s == null ? 0L : s;
-        });
+        return db.query("SELECT last_seq FROM log_chunks WHERE source_id = ? ORDER BY first_seq DESC LIMIT 1", sourceId)
+                .map(rs -> rs.iterator().hasNext() ? rs.iterator().next().getLong("last_seq") : 0L);
     }
 }

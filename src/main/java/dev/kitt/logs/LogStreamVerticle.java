@@ -7,14 +7,14 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Stores log batches sent to {@code kitt.logs.append} ({sourceId, firstSeq, lines[]}) and then
- * publishes each batch once on {@code kitt.logs.live.<sourceId>} with its sequence numbers, so
- * live watchers and the store never disagree about numbering. Batches arriving together are
- * written together ({@link LogWriter}).
+ * publishes the lines it stored, once, on {@code kitt.logs.live.<sourceId>} as {sourceId,
+ * firstSeq, ts, lines[]}, so live watchers and the store never disagree about numbering and a
+ * redelivered batch is not shown twice. Batches arriving together are written together
+ * ({@link LogWriter}).
  */
 public final class LogStreamVerticle extends VerticleBase {
     private final ServerContext ctx;
@@ -35,25 +35,19 @@ public final class LogStreamVerticle extends VerticleBase {
                 return;
             }
             long first = body.getLong("firstSeq", 1L);
-            JsonArray lines = body.getJsonArray("lines", new JsonArray());
-            long now = System.currentTimeMillis();
-            List<LogLine> batch = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                batch.add(new LogLine(source, first + i, now, lines.getValue(i) == null ? "" : lines.getValue(i).toString()));
+            if (first < 1) {
+                msg.fail(400, "log batch firstSeq must be 1 or more, got " + first);
+                return;
             }
+            List<String> lines = LogChunk.strings(body.getJsonArray("lines", new JsonArray()));
             long upTo = first + lines.size() - 1;
-            writer.write(batch).onSuccess(v -> msg.reply(new JsonObject().put("upToSeq", upTo)))
+            writer.write(new LogChunk(source, first, System.currentTimeMillis(), lines))
+                    .onSuccess(v -> msg.reply(new JsonObject().put("upToSeq", upTo)))
                     .onFailure(err -> msg.fail(500, err.getMessage()));
         }).completion();
     }
 
-    private void publish(List<LogLine> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        JsonArray live = new JsonArray(new ArrayList<>(batch.size()));
-        batch.forEach(l -> live.add(l.toJson()));
-        vertx.eventBus().publish(Addresses.logsLive(batch.get(0).sourceId()),
-                new JsonObject().put("sourceId", batch.get(0).sourceId()).put("lines", live));
+    private void publish(LogChunk stored) {
+        vertx.eventBus().publish(Addresses.logsLive(stored.sourceId()), stored.toJson());
     }
 }

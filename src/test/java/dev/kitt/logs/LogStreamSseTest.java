@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -79,12 +80,12 @@ class LogStreamSseTest {
 
     /** Publishes lines as the log writer does, without storing them: only the live feed's memory has them. */
     private static void publishUnstored(TestServer server, String source, long firstSeq, int count) {
-        JsonArray lines = new JsonArray();
+        List<String> lines = new ArrayList<>();
         for (long seq = firstSeq; seq < firstSeq + count; seq++) {
-            lines.add(new LogLine(source, seq, 1L, "kept " + seq).toJson());
+            lines.add("kept " + seq);
         }
         server.server().vertx().eventBus().publish(Addresses.logsLive(source),
-                new JsonObject().put("sourceId", source).put("lines", lines));
+                new LogChunk(source, firstSeq, 1L, lines).toJson());
     }
 
     @Test
