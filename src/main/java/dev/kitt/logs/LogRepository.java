@@ -84,7 +84,8 @@ public final class LogRepository {
             if (before != null && before.getValue() >= next) {
                 next = before.getValue() + 1;
             }
-            for (Map.Entry<Long, Long> r : ranges.subMap(next, true, c.lastSeq(), true).entrySet()) {
+            NavigableMap<Long, Long> inside = next > c.lastSeq() ? new TreeMap<>() : ranges.subMap(next, true, c.lastSeq(), true);
+            for (Map.Entry<Long, Long> r : inside.entrySet()) {
                 if (r.getKey() > next) {
                     parts.add(c.slice(next, r.getKey() - 1));
                 }

@@ -46,12 +46,15 @@ public final class KittServer {
     private final ServerContext context;
     private final HttpServerVerticle http;
     private final List<Singleton> singletons;
+    private final List<String> deployed;
 
-    private KittServer(Vertx vertx, ServerContext context, HttpServerVerticle http, List<Singleton> singletons) {
+    private KittServer(Vertx vertx, ServerContext context, HttpServerVerticle http, List<Singleton> singletons,
+                       List<String> deployed) {
         this.vertx = vertx;
         this.context = context;
         this.http = http;
         this.singletons = singletons;
+        this.deployed = deployed;
     }
 
     public static Future<KittServer> start(KittConfig config) {
@@ -104,31 +107,37 @@ public final class KittServer {
         Singleton testAgents = new Singleton("test-agents", () -> new TestAgentVerticle(ctx));
         Singleton campaigns = new Singleton("campaigns", () -> new CampaignVerticle(ctx));
         List<Singleton> singletons = new ArrayList<>(List.of(testAgents, campaigns));
+        List<String> deployed = new ArrayList<>();
         // Whatever answers a request is deployed before whatever may send it on start-up: the
         // fleet resumes test-agent work (and the demo submits its run) through kitt.bench.start.
-        return vertx.deployVerticle(new KittMetricsVerticle(ctx))
-                .compose(id -> vertx.deployVerticle(new LogStreamVerticle(ctx)))
-                .compose(id -> vertx.deployVerticle(new EventsVerticle(ctx)))
-                .compose(id -> fleet.builtInBenchmarks() ? vertx.deployVerticle(new BenchmarkVerticle(ctx))
+        return deploy(vertx, deployed, new KittMetricsVerticle(ctx))
+                .compose(id -> deploy(vertx, deployed, new LogStreamVerticle(ctx)))
+                .compose(id -> deploy(vertx, deployed, new EventsVerticle(ctx)))
+                .compose(id -> fleet.builtInBenchmarks() ? deploy(vertx, deployed, new BenchmarkVerticle(ctx))
                         : Future.succeededFuture("stand-in"))
                 .compose(id -> !fleet.builtInFleet() ? Future.succeededFuture("stand-ins")
-                        : vertx.deployVerticle(new AgentRegistryVerticle(ctx))
-                        .compose(x -> vertx.deployVerticle(new HeartbeatVerticle(ctx, fleet)))
+                        : deploy(vertx, deployed, new AgentRegistryVerticle(ctx))
+                        .compose(x -> deploy(vertx, deployed, new HeartbeatVerticle(ctx, fleet)))
                         .compose(x -> !ctx.cluster().clustered() ? Future.succeededFuture("single node")
-                                : vertx.deployVerticle(sweeper).onSuccess(d -> singletons.add(sweeper)))
-                        .compose(x -> vertx.deployVerticle(testAgents))
-                        .compose(x -> vertx.deployVerticle(new CommandDispatchVerticle(ctx, fleet))))
-                .compose(id -> vertx.deployVerticle(new QuickTestVerticle(ctx)))
+                                : deploy(vertx, deployed, sweeper).onSuccess(d -> singletons.add(sweeper)))
+                        .compose(x -> deploy(vertx, deployed, testAgents))
+                        .compose(x -> deploy(vertx, deployed, new CommandDispatchVerticle(ctx, fleet))))
+                .compose(id -> deploy(vertx, deployed, new QuickTestVerticle(ctx)))
                 // Singletons: one node of a cluster runs each; a single server takes its local lock at once.
-                .compose(id -> vertx.deployVerticle(campaigns))
-                .compose(id -> vertx.deployVerticle(http))
+                .compose(id -> deploy(vertx, deployed, campaigns))
+                .compose(id -> deploy(vertx, deployed, http))
                 .map(id -> {
                     LOG.info("KITT listening on {}://{}:{} ({} store{})", http.tlsEngine() == null ? "http" : "https",
                             ctx.config().host(), http.actualPort(), ctx.db().dialect().label(),
                             http.tlsEngine() == null ? "" : ", TLS through " + http.tlsEngine().name().toLowerCase()
                                     + ", CA SHA-256 " + http.tlsFiles().fingerprint());
-                    return new KittServer(vertx, ctx, http, singletons);
+                    return new KittServer(vertx, ctx, http, singletons, deployed);
                 });
+    }
+
+    /** Deploys a verticle of the server itself and records its id: what {@link #stop} undeploys. */
+    private static Future<String> deploy(Vertx vertx, List<String> deployed, io.vertx.core.Deployable verticle) {
+        return vertx.deployVerticle(verticle).onSuccess(deployed::add);
     }
 
     private static Throwable describe(Throwable err, KittConfig config) {
@@ -169,7 +178,8 @@ public final class KittServer {
         // Completed only after the log line, on a promise with no context, so a caller waiting
         // on it (the shutdown hook) cannot let the JVM halt before "stopped" is written.
         Promise<Void> stopped = Promise.promise();
-        Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+        // The server's own verticles only: each undeploys what it deployed itself (a singleton's duty).
+        Future.join(deployed.stream().map(vertx::undeploy).toList())
                 .eventually(() -> context.db().close())
                 .eventually(vertx::close).onComplete(ar -> {
             if (ar.failed()) {

@@ -53,6 +53,7 @@ class ResultsCliTest {
         CliRun stats = CliRun.of("storage", "stats", "--home", home.toString());
         assertEquals(0, stats.exitCode(), stats.err());
         assertTrue(stats.out().matches("(?s).*runs\\s+1\\n.*"), stats.out());
+        assertTrue(stats.out().matches("(?s).*logs\\s+0\\n.*"), stats.out());
     }
 
     @Test

@@ -65,10 +65,10 @@ final class BenchAgent {
                 .put("firstSeq", firstSeq).put("lines", lines).encode();
     }
 
-    /** Sends every batch, keeping at most {@code window} unconfirmed frames in flight. */
+    /** Sends every batch after the lines confirmed so far, keeping at most {@code window} unconfirmed frames in flight. */
     void sendAll(List<JsonArray> batches, int window) {
         long[] next = {0};
-        long[] sentUpTo = {0};
+        long[] sentUpTo = {confirmed.get()};
         // Runs on the socket's event loop (confirmations) and the agent's context (start): one at a time.
         Runnable pump = () -> {
             synchronized (next) {

@@ -90,9 +90,10 @@ public final class LogsBench {
         if (clientOpts != null && !clientOpts.isBlank()) {
             cmd.addAll(1, List.of(clientOpts.trim().split("\\s+")));
         }
-        String ingestLines = System.getProperty("ingestLines");
-        if (ingestLines != null) {
-            cmd.add("-DingestLines=" + ingestLines);
+        for (String knob : List.of("ingestLines", "ingestWarmupLines")) {
+            if (System.getProperty(knob) != null) {
+                cmd.add("-D" + knob + "=" + System.getProperty(knob));
+            }
         }
         cmd.add(LogsBenchClients.class.getName());
         cmd.add(planFile.toString());
