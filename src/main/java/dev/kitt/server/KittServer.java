@@ -66,7 +66,8 @@ public final class KittServer {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Vert.x keeps one backend per registry name per JVM: a unique name keeps each server's
         // meters in its own registry when several run in one process (cluster tests, the fleet bench).
-        VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        // epoll where Linux has it (the jar carries it for x86_64 and aarch64), else the JDK's NIO.
+        VertxOptions options = new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
                 .setRegistryName("kitt-" + java.util.UUID.randomUUID())
                 .setEnabled(true)
                 .setJvmMetricsEnabled(true)
@@ -127,8 +128,12 @@ public final class KittServer {
                 .compose(id -> deploy(vertx, deployed, campaigns))
                 .compose(id -> deploy(vertx, deployed, http))
                 .map(id -> {
-                    LOG.info("KITT listening on {}://{}:{} ({} store{})", http.tlsEngine() == null ? "http" : "https",
+                    if (!vertx.isNativeTransportEnabled()) {
+                        LOG.info("epoll transport unavailable, using NIO: {}", vertx.unavailableNativeTransportCause().toString());
+                    }
+                    LOG.info("KITT listening on {}://{}:{} ({} store, {} transport{})", http.tlsEngine() == null ? "http" : "https",
                             ctx.config().host(), http.actualPort(), ctx.db().dialect().label(),
+                            vertx.isNativeTransportEnabled() ? "epoll" : "NIO",
                             http.tlsEngine() == null ? "" : ", TLS through " + http.tlsEngine().name().toLowerCase()
                                     + ", CA SHA-256 " + http.tlsFiles().fingerprint());
                     return new KittServer(vertx, ctx, http, singletons, deployed);

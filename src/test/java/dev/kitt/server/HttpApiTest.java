@@ -44,6 +44,14 @@ class HttpApiTest {
     }
 
     @Test
+    @DisplayName("on Linux the server runs on the epoll transport, not the JDK's NIO")
+    void epollTransport() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"), "epoll is Linux only");
+        assertTrue(server.server().vertx().isNativeTransportEnabled(),
+                () -> "native transport unavailable: " + server.server().vertx().unavailableNativeTransportCause());
+    }
+
+    @Test
     @DisplayName("health and version answer without a token")
     void publicEndpoints() {
         HttpResponse<Buffer> health = server.send(HttpMethod.GET, "/api/v1/health", null, null);

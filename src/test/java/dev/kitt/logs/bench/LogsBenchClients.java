@@ -30,10 +30,10 @@ public final class LogsBenchClients {
 
     public static void main(String[] args) throws Exception {
         JsonObject plan = new JsonObject(Files.readString(Path.of(args[0])));
-        Vertx clients = Vertx.vertx();
+        Vertx clients = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         // The agents get event loops of their own: 100 readers parsing a million frames a second
         // must not delay the sender, or the send times would include the readers' backlog.
-        Vertx agents = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        Vertx agents = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
         int exit = 0;
         try {
             ingest(plan, agents);
