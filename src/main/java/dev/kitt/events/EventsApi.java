@@ -62,7 +62,7 @@ public final class EventsApi {
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
                 (cursor, limit) -> events.after(cursor, source, limit)
-                        .map(list -> SseSource.framed(list.stream().map(EventsApi::item).toList())), last, SseRequests.buffer(), false);
+                        .map(list -> SseSource.framed(list.stream().map(EventsApi::item).toList())), last, SseRequests.buffer(), false, false);
         MessageConsumer<JsonObject> live = vertx.eventBus().consumer(Addresses.EVENTS, msg -> {
             JsonObject body = msg.body();
             if (source != null && !source.equals(body.getString("source_id"))) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * GET /logs/{sourceId} (a JSON page of stored lines) and GET /logs/{sourceId}/stream (SSE:
- * replay after Last-Event-ID, then live; the event id is the line's seq).
+ * replay after Last-Event-ID, then live; the event id is the line's seq, or with {@code
+ * ?batch=true} the last seq of a {@code lines} event carrying several lines).
  */
 public final class LogsApi {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -66,6 +67,7 @@ public final class LogsApi {
     private void stream(RoutingContext ctx) {
         String source = source(ctx);
         long last = SseRequests.lastEventId(ctx);
+        boolean batched = batchParam(ctx);
         // The stream is already compressed-unfriendly: a gzip encoder would hold lines back.
         ctx.response().putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, ctx.response(),
@@ -73,7 +75,7 @@ public final class LogsApi {
                     SseChunk kept = hub.page(source, cursor, limit);
                     return kept != null ? Future.succeededFuture(kept)
                             : logs.after(source, cursor, limit).map(lines -> SseSource.framed(items(lines)));
-                }, last, SseRequests.buffer(), true);
+                }, last, SseRequests.buffer(), true, batched);
         // Subscribed before the replay starts, so lines published meanwhile are queued, not lost.
         hub.subscribe(source, stream).onComplete(ar -> stream.start(keepAliveMs,
                 SseRequests.counted(vertx, "logs", () -> hub.unsubscribe(source, stream))));
@@ -83,6 +85,21 @@ public final class LogsApi {
         List<SseItem> out = new ArrayList<>(lines.size());
         lines.forEach(l -> out.add(new SseItem(l.seq(), null, l.encode())));
         return out;
+    }
+
+    /**
+     * {@code ?batch=true}: each write is one {@code lines} event (id the last line's seq, data the
+     * JSON array of its lines) instead of an event per line, for viewers that follow fast logs.
+     */
+    private static boolean batchParam(RoutingContext ctx) {
+        String v = ctx.request().getParam("batch");
+        if (v == null || v.isBlank() || v.equals("false")) {
+            return false;
+        }
+        if (v.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest("query parameter 'batch' must be true or false");
     }
 
     static long longParam(RoutingContext ctx, String name, long dflt, long min, long max) {

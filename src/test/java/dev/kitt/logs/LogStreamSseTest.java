@@ -78,6 +78,57 @@ class LogStreamSseTest {
         }
     }
 
+    /** The seqs a batched stream delivered, checking that each event's id is its last line's seq. */
+    private static List<Long> batchedSeqs(SseClient sse) {
+        List<Long> seqs = new ArrayList<>();
+        for (SseClient.Frame f : sse.frames()) {
+            if (f.id() == null) {
+                continue;
+            }
+            assertEquals("lines", f.event());
+            JsonArray lines = new JsonArray(f.data());
+            for (int i = 0; i < lines.size(); i++) {
+                JsonObject l = lines.getJsonObject(i);
+                assertEquals("line " + l.getLong("seq"), l.getString("line"));
+                seqs.add(l.getLong("seq"));
+            }
+            assertEquals(f.id(), seqs.get(seqs.size() - 1));
+        }
+        return seqs;
+    }
+
+    @EveryDialect
+    @DisplayName("A batched stream sends lines events, resumes exactly from a Last-Event-ID inside a batch, and refuses a bad batch value")
+    void batchedStream(String dialect) throws Exception {
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+            append(server, "qt-b", 1, 10);
+            append(server, "qt-b", 11, 15);
+            String path = "/api/v1/logs/qt-b/stream?batch=true";
+            try (SseClient sse = SseClient.open(client, server.port(), path, server.token(), 4L)) {
+                sse.awaitLastId(25, DEADLINE);
+                append(server, "qt-b", 26, 5);
+                sse.awaitLastId(30, DEADLINE);
+                assertEquals(range(5, 30), batchedSeqs(sse));
+                // Fewer events than lines: the replay is one event, the live batch another.
+                assertTrue(sse.ids().size() <= 3, "events: " + sse.ids());
+            }
+            // Inside the live batch 26..30, which the feed's memory holds: only 28..30 come back.
+            try (SseClient again = SseClient.open(client, server.port(), path, server.token(), 27L);
+                 SseClient watcher = SseClient.open(client, server.port(), "/api/v1/logs/qt-b/stream?batch=true", server.token(), 30L)) {
+                again.awaitLastId(30, DEADLINE);
+                assertEquals(range(28, 30), batchedSeqs(again));
+                append(server, "qt-b", 31, 3);
+                again.awaitLastId(33, DEADLINE);
+                watcher.awaitLastId(33, DEADLINE);
+                assertEquals(range(28, 33), batchedSeqs(again));
+                assertEquals(range(31, 33), batchedSeqs(watcher));
+            }
+            var bad = server.get("/api/v1/logs/qt-b/stream?batch=yes");
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.bodyAsJsonObject().getString("error").contains("'batch'"), bad.bodyAsString());
+        }
+    }
+
     /** Publishes lines as the log writer does, without storing them: only the live feed's memory has them. */
     private static void publishUnstored(TestServer server, String source, long firstSeq, int count) {
         List<String> lines = new ArrayList<>();

@@ -9,15 +9,25 @@ import java.util.List;
  * Stored items with ascending ids, encoded once as SSE frames in one buffer. A live batch is
  * encoded once and the same buffer (or a slice of it, for a subscriber that already has its
  * first items) is written to every subscriber: fan-out costs a write, not an encoding.
+ * The same items can also go out as one batched event ({@link #batchAfter}), assembled from the
+ * items' data bytes, never encoded again.
  */
 public final class SseChunk {
+    /** The event name of a batch: its id is the last item's, its data a JSON array of the items' data. */
+    public static final String BATCH_EVENT = "lines";
+
     private final long[] ids;
     private final int[] starts;
+    /** Where each item's data begins in its frame, or -1 when the data spans lines (it cannot be batched). */
+    private final int[] dataStarts;
     private final Buffer frames;
+    /** The whole chunk as one batch, built on first use and then shared like {@link #frames}. */
+    private Buffer batch;
 
-    private SseChunk(long[] ids, int[] starts, Buffer frames) {
+    private SseChunk(long[] ids, int[] starts, int[] dataStarts, Buffer frames) {
         this.ids = ids;
         this.starts = starts;
+        this.dataStarts = dataStarts;
         this.frames = frames;
     }
 
@@ -28,6 +38,7 @@ public final class SseChunk {
         }
         long[] ids = new long[items.size()];
         int[] starts = new int[items.size()];
+        int[] dataStarts = new int[items.size()];
         Buffer frames = Buffer.buffer(items.size() * 96);
         for (int i = 0; i < ids.length; i++) {
             SseItem item = items.get(i);
@@ -36,9 +47,12 @@ public final class SseChunk {
             }
             ids[i] = item.id();
             starts[i] = frames.length();
-            frames.appendString(SseFrames.frame(item.id(), item.event(), item.data()));
+            String frame = SseFrames.frame(item.id(), item.event(), item.data());
+            // The frame is an ASCII head ("id: ..", "event: ..", "data: "), the data, then "\n\n".
+            dataStarts[i] = item.data().indexOf('\n') < 0 ? starts[i] + frame.length() - item.data().length() - 2 : -1;
+            frames.appendString(frame);
         }
-        return new SseChunk(ids, starts, frames);
+        return new SseChunk(ids, starts, dataStarts, frames);
     }
 
     /**
@@ -48,6 +62,7 @@ public final class SseChunk {
     public static SseChunk join(Iterable<SseChunk> chunks, long cursor, int limit) {
         long[] ids = new long[limit];
         int[] starts = new int[limit];
+        int[] dataStarts = new int[limit];
         Buffer frames = null;
         int n = 0;
         for (SseChunk c : chunks) {
@@ -61,6 +76,7 @@ public final class SseChunk {
             int byteFrom = c.starts[from];
             for (int i = from; i < to; i++) {
                 ids[n] = c.ids[i];
+                dataStarts[n] = c.dataStarts[i] < 0 ? -1 : base + c.dataStarts[i] - byteFrom;
                 starts[n++] = base + c.starts[i] - byteFrom;
             }
             Buffer part = c.frames.slice(byteFrom, c.end(to));
@@ -69,12 +85,13 @@ public final class SseChunk {
                 break;
             }
         }
-        return n == 0 ? null : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n), frames);
+        return n == 0 ? null : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n), Arrays.copyOf(dataStarts, n), frames);
     }
 
     /** The first {@code n} items (1 to size). */
     public SseChunk head(int n) {
-        return n == ids.length ? this : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n), frames.slice(0, starts[n]));
+        return n == ids.length ? this : new SseChunk(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n),
+                Arrays.copyOf(dataStarts, n), frames.slice(0, starts[n]));
     }
 
     public long idAt(int i) {
@@ -115,6 +132,39 @@ public final class SseChunk {
             return frames;
         }
         return i == ids.length ? Buffer.buffer() : frames.slice(starts[i], frames.length());
+    }
+
+    /**
+     * The items with an id above the cursor as one {@link #BATCH_EVENT} event (empty when there
+     * are none): the shared batch itself when that is all of them.
+     */
+    public Buffer batchAfter(long cursor) {
+        int i = indexAfter(cursor);
+        if (i == ids.length) {
+            return Buffer.buffer();
+        }
+        if (i > 0) {
+            return batch(i);
+        }
+        if (batch == null) {
+            batch = batch(0);
+        }
+        return batch;
+    }
+
+    private Buffer batch(int from) {
+        Buffer out = Buffer.buffer(frames.length() - starts[from] + 48)
+                .appendString("id: " + lastId() + "\nevent: " + BATCH_EVENT + "\ndata: [");
+        for (int i = from; i < ids.length; i++) {
+            if (dataStarts[i] < 0) {
+                throw new IllegalStateException("item " + ids[i] + " has data on several lines: it cannot be batched");
+            }
+            if (i > from) {
+                out.appendByte((byte) ',');
+            }
+            out.appendBuffer(frames, dataStarts[i], end(i + 1) - 2 - dataStarts[i]);
+        }
+        return out.appendString("]\n\n");
     }
 
     private int indexAfter(long cursor) {

@@ -1,6 +1,7 @@
 package dev.kitt.logs.sse;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 import java.util.ArrayDeque;
@@ -34,6 +35,7 @@ public final class SseStream {
     private final SseSource source;
     private final int capacity;
     private final boolean contiguous;
+    private final boolean batched;
     private final ArrayDeque<SseChunk> pending = new ArrayDeque<>();
     private int pendingItems;
     private long cursor;
@@ -50,11 +52,14 @@ public final class SseStream {
     /**
      * @param contiguous whether ids follow each other without holes (a log's seq); a filtered or
      *                   global event stream is not, so only there a skipped id means nothing
+     * @param batched    whether each write goes out as one {@link SseChunk#BATCH_EVENT} event
+     *                   rather than an event per item
      */
     public SseStream(Vertx vertx, HttpServerResponse response, SseSource source, long lastEventId, int capacity,
-                     boolean contiguous) {
+                     boolean contiguous, boolean batched) {
         this.vertx = vertx;
         this.contiguous = contiguous;
+        this.batched = batched;
         this.response = response;
         this.out = new SseFrames(response);
         this.source = source;
@@ -152,7 +157,7 @@ public final class SseStream {
                 needStore = true;
                 break;
             }
-            out.add(chunk.framesAfter(cursor));
+            out.add(wire(chunk));
             cursor = chunk.lastId();
         }
         out.flush();
@@ -196,7 +201,7 @@ public final class SseStream {
             holeSince = 0;
             if (usable > 0) {
                 SseChunk sent = page.head(usable);
-                response.write(sent.framesAfter(cursor));
+                response.write(wire(sent));
                 cursor = Math.max(cursor, sent.lastId());
             }
             // A short page means the store had nothing more when it was read; a queue drop since
@@ -210,6 +215,11 @@ public final class SseStream {
             }
             pump();
         });
+    }
+
+    /** The chunk's items above the cursor as this stream sends them. */
+    private Buffer wire(SseChunk chunk) {
+        return batched ? chunk.batchAfter(cursor) : chunk.framesAfter(cursor);
     }
 
     /** How many items of the page follow the cursor without a hole. */

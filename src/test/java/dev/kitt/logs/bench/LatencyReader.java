@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A lean SSE subscriber for the benchmark: per line it reads the id and the send time the line
  * carries and records the latency at once, so the reader costs the shared CPU little and keeps
- * no frames. Counts any id that is not the previous one plus one (a gap or a duplicate).
+ * no frames. Counts any id that is not the previous one plus one (a gap or a duplicate). Reads
+ * both forms of the log stream: an event per line, and batched {@code lines} events (whose id
+ * must be their last line's seq).
  */
 final class LatencyReader {
     private HttpClient http;
@@ -22,6 +24,7 @@ final class LatencyReader {
     /** Written after the line's latency is recorded, so a reader that sees it sees the histogram too. */
     private volatile long lastId;
     private long currentId;
+    private long eventId;
     private long faults;
     private byte[] partial = new byte[256];
     private int partialLength;
@@ -84,13 +87,12 @@ final class LatencyReader {
     private void line(byte[] b, int from, int to) {
         int n = to - from;
         if (n > 4 && b[from] == 'i' && b[from + 1] == 'd' && b[from + 2] == ':') {
-            long id = number(b, from + 4, to);
-            if (id != currentId + 1) {
-                faults++;
-            }
-            currentId = id;
+            eventId = number(b, from + 4, to);
+        } else if (n > 7 && b[from] == 'd' && b[from + 1] == 'a' && b[from + 6] == '[') {
+            batch(b, from + 7, to);
         } else if (n > 6 && b[from] == 'd' && b[from + 1] == 'a') {
             // data: {"seq":N,"ts":T,"line":"<produced nanos> <sent nanos>"}: after the last colon's quote.
+            seen(eventId);
             int at = to - 1;
             while (at > from && b[at] != ':') {
                 at--;
@@ -106,6 +108,48 @@ final class LatencyReader {
             }
             lastId = currentId;
         }
+    }
+
+    /** A batched event's data after its '[': {"seq":N,"ts":T,"line":"<produced> <sent>"},... ; its id must be the last seq. */
+    private void batch(byte[] b, int i, int to) {
+        long now = System.nanoTime();
+        while (i < to && b[i] == '{') {
+            i += 7;
+            long seq = 0;
+            for (; b[i] >= '0' && b[i] <= '9'; i++) {
+                seq = seq * 10 + (b[i] - '0');
+            }
+            i += 6;
+            while (b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            i += 9;
+            long produced = 0;
+            for (; b[i] >= '0' && b[i] <= '9'; i++) {
+                produced = produced * 10 + (b[i] - '0');
+            }
+            long sent = 0;
+            for (i++; b[i] >= '0' && b[i] <= '9'; i++) {
+                sent = sent * 10 + (b[i] - '0');
+            }
+            i += b[i + 2] == ',' ? 3 : 2;
+            seen(seq);
+            if (seq > warmupLines) {
+                latencies.recordValue(Math.max(0, (now - produced) / 1_000));
+                fromSend.recordValue(Math.max(0, (now - sent) / 1_000));
+            }
+        }
+        if (eventId != currentId) {
+            faults++;
+        }
+        lastId = currentId;
+    }
+
+    private void seen(long id) {
+        if (id != currentId + 1) {
+            faults++;
+        }
+        currentId = id;
     }
 
     private static long number(byte[] b, int from, int to) {

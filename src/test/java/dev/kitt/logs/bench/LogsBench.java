@@ -61,7 +61,8 @@ public final class LogsBench {
             Await.result(probe.completion());
             JsonObject plan = new JsonObject().put("port", server.port()).put("token", server.token())
                     .put("ingest", ingest).put("live", live).put("subscribers", subscribers).put("seconds", seconds)
-                    .put("rate", rate).put("warmupLines", warmupLines);
+                    .put("rate", rate).put("warmupLines", warmupLines)
+                    .put("batched", Boolean.getBoolean("batched"));
             exit = clients(plan);
             synchronized (published) {
                 System.out.printf("  of which produced -> stored and published: p50 %.1f ms, p99 %.1f ms%n",

@@ -88,12 +88,14 @@ public final class LogsBenchClients {
         int seconds = plan.getInteger("seconds");
         int rate = plan.getInteger("rate");
         long warmupLines = plan.getLong("warmupLines");
+        boolean batched = plan.getBoolean("batched", false);
         int port = plan.getInteger("port");
         String token = plan.getString("token");
         BenchAgent agent = agent(plan, agents, plan.getJsonObject("live"));
         List<LatencyReader> readers = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            readers.add(LatencyReader.open(clients, port, "/api/v1/logs/" + agent.source() + "/stream", token, warmupLines));
+            readers.add(LatencyReader.open(clients, port, "/api/v1/logs/" + agent.source() + "/stream"
+                    + (batched ? "?batch=true" : ""), token, warmupLines));
         }
         long total = warmupLines + (long) rate * seconds;
         agent.sendAtRate(rate, total);
@@ -121,9 +123,9 @@ public final class LogsBenchClients {
             faults += r.faults();
             r.close();
         }
-        System.out.printf("delivery: %d subscribers, %d lines/s for %d s after %d warm-up lines, %d deliveries counted; "
-                        + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps/duplicates: %d%n", subscribers, rate, seconds,
-                warmupLines, all.getTotalCount(),
+        System.out.printf("delivery: %d subscribers (%s), %d lines/s for %d s after %d warm-up lines, %d deliveries counted; "
+                        + "latency p50 %.1f ms, p99 %.1f ms, max %.1f ms; gaps/duplicates: %d%n", subscribers,
+                batched ? "batched events" : "an event per line", rate, seconds, warmupLines, all.getTotalCount(),
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, faults);
         System.out.printf("  from the agent sending the frame (without its batching wait): p50 %.1f ms, p99 %.1f ms%n",
                 fromSend.getValueAtPercentile(50) / 1000.0, fromSend.getValueAtPercentile(99) / 1000.0);

@@ -49,4 +49,19 @@ class SseChunkTest {
         assertEquals(9, chunk.idAt(4));
         assertEquals(2, chunk.countAfter(7));
     }
+
+    @Test
+    @DisplayName("a batch is one lines event of the items above the cursor, also after join and head, with non-ASCII data intact")
+    void batches() {
+        SseChunk chunk = SseChunk.of(List.of(new SseItem(1, null, "{\"l\":\"é ✓\"}"), new SseItem(2, null, "{\"n\":2}"),
+                new SseItem(3, null, "{\"n\":3}")));
+        assertEquals("id: 3\nevent: lines\ndata: [{\"l\":\"é ✓\"},{\"n\":2},{\"n\":3}]\n\n", chunk.batchAfter(0).toString());
+        assertEquals(chunk.batchAfter(0), chunk.batchAfter(0));
+        assertEquals("id: 3\nevent: lines\ndata: [{\"n\":3}]\n\n", chunk.batchAfter(2).toString());
+        assertEquals(0, chunk.batchAfter(3).length());
+        assertEquals("id: 2\nevent: lines\ndata: [{\"n\":2}]\n\n", chunk.head(2).batchAfter(1).toString());
+        SseChunk joined = SseChunk.join(List.of(SseChunk.of(items(1, 4)), SseChunk.of(items(5, 8))), 2, 4);
+        assertEquals("id: 6\nevent: lines\ndata: [{\"n\":3},{\"n\":4},{\"n\":5},{\"n\":6}]\n\n", joined.batchAfter(2).toString());
+        assertEquals("id: 6\nevent: lines\ndata: [{\"n\":6}]\n\n", joined.batchAfter(5).toString());
+    }
 }
