@@ -11,13 +11,15 @@ export function LogView({ sourceId, height = 360 }) {
   const follow = useRef(true);
   useEffect(() => {
     setLines([]);
-    const es = stream(`/logs/${encodeURIComponent(sourceId)}/stream`);
+    // Batched: one 'lines' event per write (its id the last line's seq), so a fast log costs the
+    // page an event per write rather than per line.
+    const es = stream(`/logs/${encodeURIComponent(sourceId)}/stream`, { batch: 'true' });
     const buffer = [];
     let scheduled = false;
     es.onopen = () => setState('live');
     es.onerror = () => setState(es.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
-    es.onmessage = ev => {
-      buffer.push(JSON.parse(ev.data));
+    es.addEventListener('lines', ev => {
+      for (const line of JSON.parse(ev.data)) buffer.push(line);
       if (!scheduled) {
         scheduled = true;
         // Batch renders: a burst of thousands of lines repaints once per frame.
@@ -27,7 +29,7 @@ export function LogView({ sourceId, height = 360 }) {
           setLines(prev => prev.concat(add).slice(-5000));
         });
       }
-    };
+    });
     es.addEventListener('lagged', () => setState('catching up'));
     return () => es.close();
   }, [sourceId]);
