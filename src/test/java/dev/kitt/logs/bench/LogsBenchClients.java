@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The clients' side of {@link LogsBench}, in a JVM of its own. (1) Delivery: one agent sends a
- * fixed rate for N seconds, each line carrying its send time; every SSE subscriber records send →
- * receipt latency and checks its ids run 1..N with no gap or duplicate. (2) Ingest: agents send
- * batches as fast as the server confirms them ({@code received}); lines/s stored. Exits 1 on failure.
+ * The clients' side of {@link LogsBench}, in a JVM of its own. (1) Ingest: agents send batches as
+ * fast as the server confirms them ({@code received}); lines/s stored. (2) Delivery: one agent
+ * sends a fixed rate for N seconds, each line carrying its send time; every SSE subscriber records
+ * send → receipt latency and checks its ids run 1..N with no gap or duplicate. Exits 1 on failure.
  */
 public final class LogsBenchClients {
     private static final int INGEST_BATCH = 1_000;
@@ -36,11 +36,9 @@ public final class LogsBenchClients {
         Vertx agents = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
         int exit = 0;
         try {
-            // Delivery first: the store's write-back of two million ingested lines (WAL
-            // checkpoints, the kernel flushing dirty pages) would otherwise land in the delivery
-            // phase and measure the disk, not the log path.
-            deliver(plan, agents, clients);
             ingest(plan, agents);
+            settle();
+            deliver(plan, agents, clients);
         } catch (IllegalStateException e) {
             exit = 1;
         } finally {
@@ -72,6 +70,18 @@ public final class LogsBenchClients {
                         + "after %d warm-up lines, not counted)%n",
                 lines, agents.size(), secs, lines / secs, INGEST_BATCH, (long) INGEST_WARMUP_LINES_PER_AGENT * agents.size());
         agents.forEach(BenchAgent::close);
+    }
+
+    /**
+     * Between the phases the machine writes back what the ingest left in memory (two million
+     * lines: the store's WAL, the kernel's dirty pages), so that write-back does not land in the
+     * delivery phase and measure the disk rather than the log path. The ingest runs first because
+     * it also warms the server up: a cold server compiling its code on these 2 cores beside 100
+     * readers fell seconds behind.
+     */
+    private static void settle() throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        Thread.sleep(2_000);
     }
 
     private static List<JsonArray> batches(int total, String pad) {
