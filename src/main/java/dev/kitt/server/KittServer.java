@@ -129,7 +129,7 @@ public final class KittServer {
                 .compose(id -> deploy(vertx, deployed, http))
                 .map(id -> {
                     if (!vertx.isNativeTransportEnabled()) {
-                        LOG.info("epoll transport unavailable, using NIO: {}", vertx.unavailableNativeTransportCause().toString());
+                        LOG.info("epoll transport unavailable, using NIO: {}", String.valueOf(vertx.unavailableNativeTransportCause()));
                     }
                     LOG.info("KITT listening on {}://{}:{} ({} store, {} transport{})", http.tlsEngine() == null ? "http" : "https",
                             ctx.config().host(), http.actualPort(), ctx.db().dialect().label(),
