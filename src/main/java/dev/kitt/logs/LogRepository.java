@@ -80,12 +80,12 @@ public final class LogRepository {
             NavigableMap<Long, Long> ranges = covered.computeIfAbsent(c.sourceId(), s -> new TreeMap<>());
             List<LogChunk> parts = new ArrayList<>();
             long next = c.firstSeq();
-            Map.Entry<Long, Long> before = ranges.floorEntry(next);
-            if (before != null && before.getValue() >= next) {
-                next = before.getValue() + 1;
-            }
-            NavigableMap<Long, Long> inside = next > c.lastSeq() ? new TreeMap<>() : ranges.subMap(next, true, c.lastSeq(), true);
-            for (Map.Entry<Long, Long> r : inside.entrySet()) {
+            // From the range that may cover the first line, through those starting inside the chunk.
+            Long from = ranges.floorKey(next);
+            for (Map.Entry<Long, Long> r : ranges.tailMap(from == null ? next : from, true).entrySet()) {
+                if (r.getKey() > c.lastSeq()) {
+                    break;
+                }
                 if (r.getKey() > next) {
                     parts.add(c.slice(next, r.getKey() - 1));
                 }
