@@ -68,6 +68,9 @@ final class LoadRun {
     }
 
     private boolean canIssue() {
+        if (finished) {
+            return false;
+        }
         if (spec.requests() > 0 && issued >= spec.warmupRequests() + (long) spec.requests()) {
             return false;
         }
@@ -121,12 +124,22 @@ final class LoadRun {
         inFlight++;
         // Bookkeeping runs as a task so that bytes of other streams already waiting in this
         // loop iteration are read and timestamped first; inFlight drops only once recorded.
-        return client.generate(LoadGenerator.request(spec, prompts.prompt(index))).onSuccess(r -> vertx.runOnContext(x -> {
+        return client.generate(LoadGenerator.request(spec, prompts.prompt(index))).onComplete(ar -> vertx.runOnContext(x -> {
             inFlight--;
-            if (measured) {
-                record(r);
+            if (ar.failed()) {
+                stop(ar.cause());
+            } else if (measured) {
+                record(ar.result());
             }
         }));
+    }
+
+    /** The client was closed under the run (the process is stopping): its numbers would be truncated. */
+    private void stop(Throwable cause) {
+        if (!finished) {
+            finished = true;
+            promise.fail(cause);
+        }
     }
 
     private void record(RequestResult r) {

@@ -17,9 +17,10 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Talks to one engine over HTTP, OpenAI or Ollama style. {@link #generate} never fails its
- * future: errors (HTTP status, timeout, malformed stream, dropped connection) come back as a
- * {@link RequestResult} with ok=false, so a load run can count them.
+ * Talks to one engine over HTTP, OpenAI or Ollama style. {@link #generate} fails its future
+ * only once the client is closed, which tells a load run to stop: every other error (HTTP status,
+ * timeout, malformed stream, dropped connection) comes back as a {@link RequestResult} with
+ * ok=false, so a load run can count it.
  */
 public final class EngineClient {
     private final Vertx vertx;
@@ -28,6 +29,7 @@ public final class EngineClient {
     private final URI base;
     private final String model;
     private final ClientOptions options;
+    private volatile boolean closed;
 
     private EngineClient(Vertx vertx, URI base, WireFormat format, String model, ClientOptions options) {
         this.vertx = vertx;
@@ -51,6 +53,9 @@ public final class EngineClient {
     }
 
     public Future<RequestResult> generate(GenerationRequest request) {
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("the engine client for " + base + " is closed"));
+        }
         Promise<RequestResult> promise = Promise.promise();
         AtomicBoolean settled = new AtomicBoolean();
         ResultBuilder result = new ResultBuilder(System.nanoTime(), options.keepText());
@@ -100,6 +105,7 @@ public final class EngineClient {
     }
 
     public Future<Void> close() {
+        closed = true;
         return http.close();
     }
 

@@ -73,6 +73,28 @@ class LoadGeneratorTest {
     }
 
     @Test
+    @DisplayName("Closing the engine client under a running closed or open loop fails the run at once, naming the cause")
+    void closedClientStopsTheRun(Vertx vertx, VertxTestContext ctx) {
+        LoadSpec closedLoop = new LoadSpec(LoadSpec.Mode.CLOSED, 8, 0, LoadSpec.Arrival.POISSON, 0, 60_000, 0, 4, true, 1, 2_000, 200);
+        LoadSpec openLoop = new LoadSpec(LoadSpec.Mode.OPEN, 64, 200, LoadSpec.Arrival.CONSTANT, 0, 60_000, 0, 4, true, 1, 2_000, 200);
+        long started = System.nanoTime();
+        client(vertx).compose(c -> {
+            Future<LoadReport> closed = new LoadGenerator(vertx).run(c, closedLoop, PromptSource.synthetic(8, 1), false, null);
+            Future<LoadReport> open = new LoadGenerator(vertx).run(c, openLoop, PromptSource.synthetic(8, 1), false, null);
+            vertx.setTimer(500, id -> c.close());
+            return Future.join(closed, open).transform(ar -> Future.succeededFuture(List.of(closed, open)));
+        }).onComplete(ctx.succeeding(runs -> ctx.verify(() -> {
+            for (Future<LoadReport> run : runs) {
+                assertTrue(run.failed(), "a run whose client closed must fail, not report truncated numbers");
+                assertTrue(run.cause().getMessage().contains("closed"), run.cause().getMessage());
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(ms < 10_000, "the runs stopped after " + ms + " ms, not at their 60 s deadline");
+            ctx.completeNow();
+        })));
+    }
+
+    @Test
     @DisplayName("A concurrency sweep runs one load run per point, in order")
     void sweep(Vertx vertx, VertxTestContext ctx) {
         LoadSpec base = LoadSpec.closed(1, 8, 4);
