@@ -61,4 +61,14 @@ class ClusterBadInputTest {
                 "--server", "http://127.0.0.1:1,ftp://node-b", "--enroll-token", "t");
         oneLine(run, "--server", "'ftp://node-b'");
     }
+
+    @Test
+    @DisplayName("kitt agent init with no server reachable exits 1 naming every server it tried")
+    void noServerReachable() {
+        String first = "http://127.0.0.1:" + ClusterHarness.freePort();
+        String second = "http://127.0.0.1:" + ClusterHarness.freePort();
+        CliRun run = CliRun.of("agent", "init", "--home", tmp.resolve("agent").toString(),
+                "--server", first + "," + second, "--enroll-token", "t");
+        oneLine(run, "enrollment failed on every server", "cannot reach " + first, "cannot reach " + second);
+    }
 }

@@ -6,8 +6,10 @@ import dev.kitt.cli.ServerTrustOptions;
 import dev.kitt.hardware.HardwareProbe;
 import dev.kitt.server.tls.Pem;
 import dev.kitt.trust.ServerTrust;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,17 +18,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** `kitt agent init`: trades an enrollment token for this agent's own token and writes agent.yaml. */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Enroll this host and write KITT_HOME/agent.yaml.")
 public final class AgentInitCommand implements Callable<Integer> {
+    private static final String ENROLL = "/api/v1/agents/enroll";
+
     @Mixin
     HomeOption home;
 
     @Option(names = "--server", required = true, split = ",", paramLabel = "URL",
-            description = "KITT server, e.g. https://kitt:8080; repeat it or separate with commas to list every node of a cluster")
-    java.util.List<String> servers;
+            description = "KITT server, e.g. https://kitt:8080; repeat it or separate with commas to list every node of a "
+                    + "cluster (enrollment tries each in turn)")
+    List<String> servers;
 
     @Option(names = "--enroll-token", required = true, paramLabel = "T", description = "enrollment token from the server")
     String enrollToken;
@@ -66,15 +73,11 @@ public final class AgentInitCommand implements Callable<Integer> {
                 .put("hostname", agentName).put("hardware", hardware);
         // Over https the agent makes its own key pair and sends only the public half: if the
         // server wants mutual TLS it signs it, and the private key never leaves this host.
-        KeyPair keys = servers.get(0).startsWith("https://") ? ClientKeys.generate() : null;
+        KeyPair keys = servers.stream().anyMatch(s -> s.startsWith("https://")) ? ClientKeys.generate() : null;
         if (keys != null) {
             request.put("client_public_key", ClientKeys.publicPem(keys.getPublic()));
         }
-        JsonObject enrolled;
-        // Any node of a cluster can enroll: the servers share one store.
-        try (Http http = new Http(servers.get(0), trust)) {
-            enrolled = http.json(HttpMethod.POST, "/api/v1/agents/enroll", request, null);
-        }
+        JsonObject enrolled = enroll(trust, request);
         Files.createDirectories(dir);
         String cert = null;
         String key = null;
@@ -96,5 +99,31 @@ public final class AgentInitCommand implements Callable<Integer> {
         System.out.println("enrolled agent " + agentName + " (" + config.agentId() + "); wrote " + AgentConfig.file(dir)
                 + (cert != null ? " and a client certificate for mutual TLS" : ""));
         return 0;
+    }
+
+    /**
+     * Any node of a cluster can enroll (they share one store), so a server that cannot be reached
+     * or answers 5xx is passed over for the next one listed. A 4xx (a bad or spent token, bad
+     * input) is the cluster's answer and stops here.
+     */
+    private JsonObject enroll(ServerTrust trust, JsonObject request) {
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            String failure;
+            try (Http http = new Http(servers.get(i), trust)) {
+                HttpResponse<Buffer> res = http.call(HttpMethod.POST, ENROLL, request, null);
+                if (res.statusCode() / 100 != 5) {
+                    return Http.checked(HttpMethod.POST, ENROLL, res);
+                }
+                failure = servers.get(i) + " answered HTTP " + res.statusCode();
+            } catch (Http.Unreachable e) {
+                failure = e.getMessage();
+            }
+            failures.add(failure);
+            if (i + 1 < servers.size()) {
+                System.err.println("kitt: " + failure + "; trying " + servers.get(i + 1));
+            }
+        }
+        throw new CliException("enrollment failed on every server (" + String.join("; ", failures) + ")");
     }
 }

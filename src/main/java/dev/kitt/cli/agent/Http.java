@@ -25,6 +25,13 @@ final class Http implements AutoCloseable {
         this.client = WebClient.create(vertx, trust.apply(new WebClientOptions()));
     }
 
+    /** The server could not be reached at all (refused, timed out, TLS refused): another node may answer. */
+    static final class Unreachable extends CliException {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
     HttpResponse<Buffer> call(HttpMethod method, String path, JsonObject body, String bearer) {
         HttpRequest<Buffer> req = client.requestAbs(method, server + path);
         if (bearer != null) {
@@ -33,13 +40,17 @@ final class Http implements AutoCloseable {
         try {
             return Await.result(body == null ? req.send() : req.sendJsonObject(body));
         } catch (RuntimeException e) {
-            throw new CliException("cannot reach " + server + ": " + trust.explain(e));
+            throw new Unreachable("cannot reach " + server + ": " + trust.explain(e));
         }
     }
 
     /** The response's JSON body when the status is 2xx; otherwise the server's error as one line. */
     JsonObject json(HttpMethod method, String path, JsonObject body, String bearer) {
-        HttpResponse<Buffer> res = call(method, path, body, bearer);
+        return checked(method, path, call(method, path, body, bearer));
+    }
+
+    /** {@link #json}'s check of a response already received. */
+    static JsonObject checked(HttpMethod method, String path, HttpResponse<Buffer> res) {
         if (res.statusCode() / 100 != 2) {
             String why;
             try {
