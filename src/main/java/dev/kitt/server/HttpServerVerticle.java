@@ -43,6 +43,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -53,13 +54,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The HTTP edge. Routes, as a table:
  * <pre>
  *   *    /*                                  security headers; CORS only for configured origins
  *   GET  /metrics                            Prometheus; a bearer token when metrics.require_token
- *   GET  /api/v1/health, version, openapi.yaml   public
+ *   GET  /api/v1/health, version, openapi.yaml   public (health names the singletons this node holds)
  *   POST /api/v1/auth/login                  public, rate-limited per username and address
  *   GET  /api/v1/agent/install.sh, agent/package[/sha256], agent/ca.pem   public (the agent installer)
  *   POST /api/v1/agents/enroll               enrollment token in the body
@@ -90,6 +92,7 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final ServerContext ctx;
     private final FleetOptions fleet;
+    private final Supplier<List<String>> singletonsHeld;
     private HttpServer server;
     private Router root;
     private Router api;
@@ -101,8 +104,14 @@ public final class HttpServerVerticle extends VerticleBase {
     }
 
     public HttpServerVerticle(ServerContext ctx, FleetOptions fleet) {
+        this(ctx, fleet, List::of);
+    }
+
+    /** {@code singletonsHeld}: the singletons this node runs now, as health reports them. */
+    public HttpServerVerticle(ServerContext ctx, FleetOptions fleet, Supplier<List<String>> singletonsHeld) {
         this.ctx = ctx;
         this.fleet = fleet;
+        this.singletonsHeld = singletonsHeld;
     }
 
     @Override
@@ -122,8 +131,9 @@ public final class HttpServerVerticle extends VerticleBase {
 
         api.route().handler(JsonOnly::check);
         api.route().handler(BodyHandler.create(false).setBodyLimit(ctx.config().bodyLimitBytes()));
+        // singletons: which cluster-wide duties this node holds, so an operator (and a test) can see them move.
         api.get("/health").handler(rc -> Json.ok(rc, new JsonObject().put("status", "ok")
-                .put("database", ctx.db().dialect().label())));
+                .put("database", ctx.db().dialect().label()).put("singletons", new JsonArray(singletonsHeld.get()))));
         api.get("/version").handler(rc -> Json.ok(rc, new JsonObject().put("version", Version.current())
                 .put("protocol", Integer.parseInt(Version.PROTOCOL))));
         OpenApiDocument.mount(api);

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The server's one bootstrap: creates Vert.x with Micrometer metrics, opens (and migrates) the
@@ -103,11 +104,12 @@ public final class KittServer {
     }
 
     private static Future<KittServer> deployAll(Vertx vertx, ServerContext ctx, FleetOptions fleet) {
-        HttpServerVerticle http = new HttpServerVerticle(ctx, fleet);
         Singleton sweeper = new Singleton("agent-sweeper", () -> new AgentSweeper(ctx, fleet));
         Singleton testAgents = new Singleton("test-agents", () -> new TestAgentVerticle(ctx));
         Singleton campaigns = new Singleton("campaigns", () -> new CampaignVerticle(ctx));
-        List<Singleton> singletons = new ArrayList<>(List.of(testAgents, campaigns));
+        // Read by the health route on an event loop while start-up may still add the sweeper.
+        List<Singleton> singletons = new CopyOnWriteArrayList<>(List.of(testAgents, campaigns));
+        HttpServerVerticle http = new HttpServerVerticle(ctx, fleet, () -> held(singletons));
         List<String> deployed = new ArrayList<>();
         // Whatever answers a request is deployed before whatever may send it on start-up: the
         // fleet resumes test-agent work (and the demo submits its run) through kitt.bench.start.
@@ -164,7 +166,11 @@ public final class KittServer {
 
     /** The singletons (campaign executor, test agents, agent sweeper) this node runs now. */
     public List<String> singletonsHeld() {
-        return singletons.stream().filter(Singleton::holding).map(Singleton::name).toList();
+        return held(singletons);
+    }
+
+    private static List<String> held(List<Singleton> singletons) {
+        return singletons.stream().filter(Singleton::holding).map(Singleton::name).sorted().toList();
     }
 
     public Vertx vertx() {

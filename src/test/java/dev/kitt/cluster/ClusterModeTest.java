@@ -137,6 +137,9 @@ class ClusterModeTest {
         for (String name : List.of("campaigns", "test-agents", "agent-sweeper")) {
             long holders = nodes.stream().filter(n -> n.server().singletonsHeld().contains(name)).count();
             assertEquals(1, holders, name + " held by exactly one node");
+            long reported = nodes.stream().filter(n -> n.get("/api/v1/health").bodyAsJsonObject()
+                    .getJsonArray("singletons").contains(name)).count();
+            assertEquals(1, reported, name + " listed by exactly one node's health");
         }
     }
 
