@@ -128,6 +128,18 @@ final class ComposeFile {
     }
 
     /**
+     * Every node's published port, in order: the agent enrolls through the first that answers and,
+     * when its node dies, moves to the next (on the host network each node is localhost:P+i-1).
+     */
+    static String agentServers(StackOptions o) {
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= o.nodes(); i++) {
+            urls.add("https://localhost:" + (o.port() + i - 1));
+        }
+        return String.join(",", urls);
+    }
+
+    /**
      * The agent shares the host's network (engines it starts use --network host) and its Docker
      * socket (engines are sibling containers). Models live at the same absolute path on the host
      * and in the container, because the daemon resolves the engines' mounts on the host.
@@ -141,7 +153,7 @@ final class ComposeFile {
         s.put("network_mode", "host");
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("KITT_HOME", KITT_HOME);
-        env.put("KITT_SERVER_URL", "https://localhost:" + o.port());
+        env.put("KITT_SERVER_URL", agentServers(o));
         env.put("KITT_ENROLL_TOKEN", "${KITT_ENROLL_TOKEN:-}");
         env.put("KITT_CA_CERT", "/etc/kitt/ca.pem");
         env.put("KITT_AGENT_NAME", o.name() + "-agent");
@@ -150,7 +162,7 @@ final class ComposeFile {
         s.put("volumes", List.of("/var/run/docker.sock:/var/run/docker.sock", "./certs/ca.pem:/etc/kitt/ca.pem:ro",
                 "agent-home:" + KITT_HOME, stackDir + "/models:" + stackDir + "/models"));
         s.put("healthcheck", Map.of("disable", true));
-        s.put("depends_on", List.of(StackOptions.nodeName(1)));
+        s.put("depends_on", o.nodeNames());
         s.put("restart", "unless-stopped");
         return s;
     }

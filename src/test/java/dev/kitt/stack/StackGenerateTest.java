@@ -84,7 +84,10 @@ class StackGenerateTest {
         Map<String, Object> agent = map(services.get("agent"));
         assertEquals(List.of("agent"), agent.get("command"));
         assertTrue(((List<String>) agent.get("volumes")).contains("/var/run/docker.sock:/var/run/docker.sock"));
-        assertEquals("https://localhost:9000", map(agent.get("environment")).get("KITT_SERVER_URL"));
+        // Every node, as `kitt agent init --server` takes a cluster's: the agent fails over when a node dies.
+        assertEquals("https://localhost:9000,https://localhost:9001,https://localhost:9002",
+                map(agent.get("environment")).get("KITT_SERVER_URL"));
+        assertEquals(List.of("kitt-1", "kitt-2", "kitt-3"), agent.get("depends_on"));
 
         Path dir = home.resolve("stacks/full");
         Map<String, String> env = StackSecrets.read(dir.resolve(".env"));
