@@ -225,6 +225,23 @@ public final class HttpServerVerticle extends VerticleBase {
         return out;
     }
 
+    /**
+     * The root router's prefix routes ("/devon-app/*", the API mount, static files) as
+     * "METHOD /path/*" ("*" for any method): what {@link #routes()} leaves out, so the access
+     * control test can insist each one is known and checked.
+     */
+    public java.util.SortedSet<String> prefixRoutes() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Route r : root.getRoutes()) {
+            if (r.getPath() != null && !r.isExactPath()) {
+                String methods = r.methods() == null ? "*" : r.methods().stream().map(HttpMethod::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(","));
+                out.add(methods + " " + r.getPath() + "*");
+            }
+        }
+        return out;
+    }
+
     private static void collect(Router router, String prefix, List<String> out) {
         for (Route r : router.getRoutes()) {
             String path = r.getPath();
