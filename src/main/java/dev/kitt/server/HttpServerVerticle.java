@@ -131,6 +131,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 ? new ClusteredLoginLimiter(vertx, sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)
                 : new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
+        ctx.auth().addVerifier(new dev.kitt.agents.registry.AgentTokenVerifier(agents));
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar(), () -> tlsFiles).mount(api);
         // Agents' mutual TLS needs TLS: over --insecure there is no certificate to present.
