@@ -48,8 +48,21 @@ public final class RoleGuard implements Handler<RoutingContext> {
                 || viewerWrites.contains(ctx.request().method().name() + " " + path)) {
             ctx.next();
         } else {
-            ctx.fail(ApiException.forbidden("the " + who.role() + " role can only read; this action needs the admin role"));
+            ctx.fail(readOnly(who));
         }
+    }
+
+    /**
+     * The same rule for routes outside /api/v1 that identify the caller themselves (the Devon
+     * proxy): an admin may do anything, anyone else only GET and HEAD. Null when allowed, else
+     * the 403 to fail with.
+     */
+    public static ApiException refuseUnlessAllowed(Principal who, HttpMethod method) {
+        return who.isAdmin() || isRead(method) ? null : readOnly(who);
+    }
+
+    private static ApiException readOnly(Principal who) {
+        return ApiException.forbidden("the " + who.role() + " role can only read; this action needs the admin role");
     }
 
     private boolean isAgentPath(String path) {

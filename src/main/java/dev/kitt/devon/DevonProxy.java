@@ -1,6 +1,7 @@
 package dev.kitt.devon;
 
 import dev.kitt.auth.AuthService;
+import dev.kitt.auth.RoleGuard;
 import dev.kitt.server.ApiException;
 import dev.kitt.settings.Setting;
 import dev.kitt.settings.SettingsService;
@@ -22,7 +23,8 @@ import java.util.Set;
  * an iframe, which cannot send an Authorization header, so the caller proves itself with the
  * {@code kitt_token} cookie (the same JWT, set by the web app on login, path /devon-app only).
  * The proxy strips that cookie and adds Devon's API key as {@code Authorization: Bearer} and
- * {@code X-API-Key}.
+ * {@code X-API-Key}. Roles apply as on the API: a viewer may only GET and HEAD through the proxy
+ * (403 otherwise, before anything reaches Devon); an admin may use every method.
  */
 public final class DevonProxy {
     public static final String PREFIX = "/devon-app";
@@ -53,7 +55,13 @@ public final class DevonProxy {
             return;
         }
         auth.verifyJwt(cookie.getValue())
-                .compose(who -> Future.all(settings.value(Setting.DEVON_URL), settings.value(Setting.DEVON_API_KEY)))
+                // Roles apply here as on /api/v1: Devon gets the admin-configured key, so a
+                // viewer's change must stop before it is forwarded.
+                .compose(who -> {
+                    ApiException refused = RoleGuard.refuseUnlessAllowed(who, in.method());
+                    return refused == null ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(refused);
+                })
+                .compose(v -> Future.all(settings.value(Setting.DEVON_URL), settings.value(Setting.DEVON_API_KEY)))
                 .compose(values -> {
                     String base = values.resultAt(0);
                     if (base == null) {

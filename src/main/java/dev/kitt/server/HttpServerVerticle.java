@@ -141,6 +141,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 ? new ClusteredLoginLimiter(vertx, sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)
                 : new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
+        ctx.auth().addVerifier(new dev.kitt.agents.registry.AgentTokenVerifier(agents));
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar(), () -> tlsFiles).mount(api);
         // Agents' mutual TLS needs TLS: over --insecure there is no certificate to present.
@@ -232,6 +233,23 @@ public final class HttpServerVerticle extends VerticleBase {
         List<String> out = new ArrayList<>();
         collect(root, "", out);
         collect(api, "/api/v1", out);
+        return out;
+    }
+
+    /**
+     * The root router's prefix routes ("/devon-app/*", the API mount, static files) as
+     * "METHOD /path/*" ("*" for any method): what {@link #routes()} leaves out, so the access
+     * control test can insist each one is known and checked.
+     */
+    public java.util.SortedSet<String> prefixRoutes() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (Route r : root.getRoutes()) {
+            if (r.getPath() != null && !r.isExactPath()) {
+                String methods = r.methods() == null ? "*" : r.methods().stream().map(HttpMethod::name).sorted()
+                        .collect(java.util.stream.Collectors.joining(","));
+                out.add(methods + " " + r.getPath() + "*");
+            }
+        }
         return out;
     }
 

@@ -42,6 +42,15 @@ class AccessControlTest {
     private static final String AGENT_ROUTE = "GET /api/v1/agents/connect";
     private static final Set<String> VIEWER_WRITES = Set.of("POST /api/v1/results/compare",
             "POST /api/v1/users/me/password");
+    /**
+     * Every prefix route of the root router and how it is guarded. A new prefix route fails
+     * {@link #prefixRoutesAreKnown()} until it is listed here with a check of its own.
+     */
+    private static final Set<String> PREFIX_ROUTES = Set.of(
+            "* /api/v1/*",      // the API sub-router: its routes are walked by protectedRoutes()
+            "* /devon-app/*",   // the Devon proxy: kitt_token cookie, then roles (devonProxy test)
+            "GET /webjars/*",   // browser libraries: public static files, GET only
+            "GET /*");          // the SPA: public static files, GET only
     private static String agentToken;
 
     @TempDir
@@ -152,5 +161,37 @@ class AccessControlTest {
         assertEquals(200, server.send(HttpMethod.GET, "/api/v1/results", null, viewer).statusCode());
         assertEquals("viewer", server.send(HttpMethod.GET, "/api/v1/users/me", null, viewer).bodyAsJsonObject()
                 .getString("role"));
+    }
+
+    @Test
+    @DisplayName("the router's prefix routes are exactly the known, guarded ones")
+    void prefixRoutesAreKnown() {
+        assertEquals(new java.util.TreeSet<>(PREFIX_ROUTES), server.server().http().prefixRoutes(),
+                "a new prefix route needs an access check and an entry in PREFIX_ROUTES");
+    }
+
+    @Test
+    @DisplayName("the Devon proxy refuses a missing, forged or expired cookie with 401 and a viewer's change with 403")
+    void devonProxy() {
+        for (HttpMethod m : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            String path = "/devon-app/api/models/x";
+            assertJsonError(devon(m, path, null), 401, "unauthorized", "no cookie, " + m);
+            assertJsonError(devon(m, path, badSignature), 401, "unauthorized", "bad signature, " + m);
+            assertJsonError(devon(m, path, expired), 401, "unauthorized", "expired, " + m);
+            assertJsonError(devon(m, path, agentToken), 401, "unauthorized", "agent token, " + m);
+            if (m != HttpMethod.GET) {
+                assertJsonError(devon(m, path, viewer), 403, "forbidden", "viewer " + m);
+            }
+        }
+        // Past the role check, with no Devon configured here: the viewer's read and the admin's
+        // change both reach the settings lookup.
+        assertJsonError(devon(HttpMethod.GET, "/devon-app/", viewer), 404, "devon_not_configured", "viewer GET");
+        assertJsonError(devon(HttpMethod.DELETE, "/devon-app/api/models/x", server.token()), 404,
+                "devon_not_configured", "admin DELETE");
+    }
+
+    private static HttpResponse<Buffer> devon(HttpMethod method, String path, String cookie) {
+        return cookie == null ? server.send(method, path, null, null)
+                : server.sendWithHeader(method, path, "Cookie", "kitt_token=" + cookie);
     }
 }

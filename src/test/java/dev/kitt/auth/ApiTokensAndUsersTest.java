@@ -1,5 +1,6 @@
 package dev.kitt.auth;
 
+import dev.kitt.cli.Await;
 import dev.kitt.testing.EveryDialect;
 import dev.kitt.testing.TestDatabases;
 import dev.kitt.testing.TestServer;
@@ -8,10 +9,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +33,37 @@ class ApiTokensAndUsersTest {
 
     private static HttpResponse<Buffer> as(TestServer s, String token, HttpMethod m, String path, JsonObject body) {
         return s.send(m, path, body == null ? null : body.encode(), token);
+    }
+
+    @EveryDialect
+    @DisplayName("the api_tokens table holds the SHA-256 of each token and never the token itself")
+    void tokensStoredHashed(String dialect) throws Exception {
+        try (TestServer s = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)))) {
+            String token = s.post("/api/v1/api-tokens", new JsonObject().put("name", "ci").put("role", "viewer")
+                    .encode()).bodyAsJsonObject().getString("token");
+            assertEquals(200, as(s, token, HttpMethod.GET, "/api/v1/results", null).statusCode(), "the token works");
+            String secret = token.substring("kitt_api_".length());
+            // Every column of every row, straight from the table.
+            RowSet<Row> rows = Await.result(s.server().context().db().query("SELECT * FROM api_tokens"));
+            assertEquals(1, rows.size());
+            Row row = rows.iterator().next();
+            for (int i = 0; i < row.size(); i++) {
+                String value = String.valueOf(row.getValue(i));
+                assertFalse(value.contains(secret), "column " + row.getColumnName(i) + " holds the token");
+            }
+            String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(expected, row.getString("token_hash"));
+            if ("sqlite".equals(dialect)) {
+                // Nor anywhere in the database files (main file, WAL, journal).
+                try (var files = Files.list(home)) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("kitt.db")).toList()) {
+                        String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                        assertFalse(bytes.contains(secret), f + " holds the token");
+                    }
+                }
+            }
+        }
     }
 
     @EveryDialect

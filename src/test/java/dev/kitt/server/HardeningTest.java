@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HardeningTest {
     @TempDir
     Path home;
+
+    private static final String EVIL = "http://evil.example";
+
+    /** What a browser sends before a cross-origin DELETE with a bearer token. */
+    private static Map<String, String> preflight(String origin) {
+        return Map.of("Origin", origin, "Access-Control-Request-Method", "DELETE",
+                "Access-Control-Request-Headers", "authorization");
+    }
+
+    private static void assertNoCorsGrant(HttpResponse<Buffer> res, String what) {
+        assertNull(res.getHeader("Access-Control-Allow-Origin"), what + " got a CORS grant");
+        assertNull(res.getHeader("Access-Control-Allow-Methods"), what);
+        assertNull(res.getHeader("Access-Control-Allow-Credentials"), what);
+    }
 
     private static HttpResponse<Buffer> login(TestServer s, String password) {
         return s.send(HttpMethod.POST, "/api/v1/auth/login",
@@ -53,8 +68,13 @@ class HardeningTest {
                 assertEquals("nosniff", res.getHeader("X-Content-Type-Options"), path);
                 assertEquals("no-referrer", res.getHeader("Referrer-Policy"), path);
             }
-            HttpResponse<Buffer> cross = s.send(HttpMethod.GET, "/api/v1/health", null, null);
-            assertNull(cross.getHeader("Access-Control-Allow-Origin"));
+            // A browser on another site: a simple cross-origin request and a preflight for a change.
+            HttpResponse<Buffer> cross = s.sendWithHeader(HttpMethod.GET, "/api/v1/health", "Origin", EVIL);
+            assertEquals(200, cross.statusCode(), "the request itself is served; only the CORS grant is withheld");
+            assertNoCorsGrant(cross, "cross-origin GET");
+            HttpResponse<Buffer> preflight = s.sendWithHeaders(HttpMethod.OPTIONS, "/api/v1/results/x", preflight(EVIL));
+            assertNoCorsGrant(preflight, "preflight");
+            assertNoCorsGrant(s.sendWithHeaders(HttpMethod.OPTIONS, "/api/v1/health", preflight(EVIL)), "preflight on a public route");
             assertTrue(s.get("/metrics").bodyAsString().contains("kitt_agent_sockets_connected"));
             assertEquals(200, s.send(HttpMethod.GET, "/metrics", null, null).statusCode(), "open by default");
         }
@@ -69,9 +89,20 @@ class HardeningTest {
         try (TestServer s = TestServer.start(cfg)) {
             HttpResponse<Buffer> allowed = s.sendWithHeader(HttpMethod.GET, "/api/v1/health", "Origin", "https://dash.example");
             assertEquals("https://dash.example", allowed.getHeader("Access-Control-Allow-Origin"));
-            HttpResponse<Buffer> other = s.sendWithHeader(HttpMethod.GET, "/api/v1/health", "Origin", "https://evil.example");
-            assertTrue(other.getHeader("Access-Control-Allow-Origin") == null || other.statusCode() == 403,
-                    "an unlisted origin gets no CORS grant");
+            HttpResponse<Buffer> allowedPreflight = s.sendWithHeaders(HttpMethod.OPTIONS, "/api/v1/results/x",
+                    preflight("https://dash.example"));
+            assertTrue(allowedPreflight.statusCode() / 100 == 2, "preflight " + allowedPreflight.statusCode());
+            assertEquals("https://dash.example", allowedPreflight.getHeader("Access-Control-Allow-Origin"));
+            assertTrue(allowedPreflight.getHeader("Access-Control-Allow-Methods").contains("DELETE"),
+                    allowedPreflight.getHeader("Access-Control-Allow-Methods"));
+            assertTrue(allowedPreflight.getHeader("Access-Control-Allow-Headers").toLowerCase().contains("authorization"),
+                    allowedPreflight.getHeader("Access-Control-Allow-Headers"));
+            for (String origin : List.of(EVIL, "https://dash.example.evil.example", "http://dash.example")) {
+                HttpResponse<Buffer> other = s.sendWithHeader(HttpMethod.GET, "/api/v1/health", "Origin", origin);
+                assertNoCorsGrant(other, "GET from " + origin);
+                assertNoCorsGrant(s.sendWithHeaders(HttpMethod.OPTIONS, "/api/v1/results/x", preflight(origin)),
+                        "preflight from " + origin);
+            }
 
             HttpResponse<Buffer> anonymous = s.send(HttpMethod.GET, "/metrics", null, null);
             assertEquals(401, anonymous.statusCode());

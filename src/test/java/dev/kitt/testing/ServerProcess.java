@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** `kitt server` as a real child process (this JVM's classpath), with its output captured. */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("ready: http://[^:]+:(\\d+)");
+    private static final Pattern READY = Pattern.compile("ready: https?://[^:]+:(\\d+)");
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -47,8 +47,21 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path home, Map<String, String> env, String... args) {
+        List<String> all = new ArrayList<>(List.of("--insecure"));
+        all.addAll(List.of(args));
+        return start(home, env, List.of(), all.toArray(String[]::new));
+    }
+
+    /** Over TLS (no --insecure unless in args), with JVM options (system properties) for the child. */
+    public static ServerProcess startTls(Path home, List<String> jvmOptions, String... args) {
+        return start(home, Map.of(), jvmOptions, args);
+    }
+
+    private static ServerProcess start(Path home, Map<String, String> env, List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"), "dev.kitt.Main", "server", "--insecure",
+                "-Dlogback.configurationFile=logback.xml"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.kitt.Main", "server",
                 "--host", "127.0.0.1", "--port", "0", "--home", home.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

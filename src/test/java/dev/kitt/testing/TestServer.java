@@ -106,7 +106,14 @@ public final class TestServer implements AutoCloseable {
 
     /** An unauthenticated GET-like request carrying one extra header (Origin for CORS, for instance). */
     public HttpResponse<Buffer> sendWithHeader(HttpMethod method, String path, String header, String value) {
-        return Await.result(client.request(method, path).putHeader(header, value).send());
+        return sendWithHeaders(method, path, java.util.Map.of(header, value));
+    }
+
+    /** An unauthenticated request without a body carrying these headers (a CORS preflight, for instance). */
+    public HttpResponse<Buffer> sendWithHeaders(HttpMethod method, String path, java.util.Map<String, String> headers) {
+        HttpRequest<Buffer> req = client.request(method, path);
+        headers.forEach(req::putHeader);
+        return Await.result(req.send());
     }
 
     @Override

@@ -49,6 +49,25 @@ public final class Pem {
         return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
     }
 
+    /**
+     * Reads a private key in any unencrypted PEM form a user may bring (PKCS#8, or the
+     * traditional RSA / EC blocks); null when the file holds none.
+     */
+    public static PrivateKey readAnyKey(Path file) throws IOException {
+        try (var parser = new org.bouncycastle.openssl.PEMParser(Files.newBufferedReader(file))) {
+            var converter = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
+                    return converter.getPrivateKey(info);
+                }
+                if (o instanceof org.bouncycastle.openssl.PEMKeyPair pair) {
+                    return converter.getKeyPair(pair).getPrivate();
+                }
+            }
+            return null;
+        }
+    }
+
     /** SHA-256 of the DER encoding, as colon-separated upper-case hex (the form browsers show). */
     public static String fingerprint(X509Certificate cert) {
         try {

@@ -37,7 +37,10 @@ public final class ServerTls {
             options.setSslEngineOptions(new OpenSSLEngineOptions());
             engine = Engine.OPENSSL;
         } else {
-            LOG.warn("OpenSSL could not be loaded ({}); using the JDK's TLS engine", OpenSsl.unavailabilityCause());
+            // The cause as one line: SLF4J would read a lone Throwable argument as the exception and
+            // print a stack trace while leaving the placeholder empty.
+            LOG.warn("OpenSSL could not be loaded ({}); using the JDK's TLS engine",
+                    oneLine(OpenSsl.unavailabilityCause()));
             options.setSslEngineOptions(new JdkSSLEngineOptions());
             engine = Engine.JDK;
         }
@@ -56,5 +59,22 @@ public final class ServerTls {
             options.setTrustOptions(trust);
         }
         return engine;
+    }
+
+    /** "Type: message" of a failure and, when different, of its root cause, on one line. */
+    static String oneLine(Throwable err) {
+        if (err == null) {
+            return "no cause given";
+        }
+        Throwable root = err;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = describe(err) + (root == err ? "" : "; caused by " + describe(root));
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    private static String describe(Throwable err) {
+        return err.getClass().getSimpleName() + (err.getMessage() == null ? "" : ": " + err.getMessage());
     }
 }

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +51,8 @@ public final class TlsMaterial {
         if (sec.tlsCert() != null) {
             requireReadable(sec.tlsCert(), "tls.cert");
             requireReadable(sec.tlsKey(), "tls.key");
-            X509Certificate given = Pem.readCertificate(sec.tlsCert());
+            X509Certificate given = readGiven(sec.tlsCert());
+            requireMatchingKey(given, sec.tlsCert(), sec.tlsKey());
             return new Prepared(sec.tlsCert(), sec.tlsKey(), clientCa, Pem.fingerprint(given), dir.resolve("ca.pem"));
         }
         Path cert = dir.resolve("server.pem");
@@ -85,6 +88,57 @@ public final class TlsMaterial {
     private static void requireReadable(Path p, String key) throws IOException {
         if (!Files.isReadable(p)) {
             throw new IOException(key + ": cannot read " + p);
+        }
+    }
+
+    private static X509Certificate readGiven(Path cert) throws IOException {
+        try {
+            return Pem.readCertificate(cert);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("tls.cert: " + cert + " holds no PEM certificate (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A key that is not the certificate's would only fail at the first handshake, far from its
+     * cause: a signature made with the key must verify with the certificate's public key.
+     */
+    private static void requireMatchingKey(X509Certificate cert, Path certFile, Path keyFile) throws IOException {
+        PrivateKey key;
+        try {
+            key = Pem.readAnyKey(keyFile);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("tls.key: " + keyFile + " is not a readable PEM private key (" + e.getMessage() + ")");
+        }
+        if (key == null) {
+            throw new IOException("tls.key: " + keyFile + " holds no unencrypted PEM private key");
+        }
+        String algorithm = switch (key.getAlgorithm()) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> null;
+        };
+        if (algorithm == null) {
+            return; // a key type this check does not know: the handshake will tell
+        }
+        boolean matches;
+        try {
+            byte[] probe = "kitt tls key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(cert.getPublicKey());
+            verifier.update(probe);
+            matches = verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            matches = false; // e.g. an RSA key against an EC certificate
+        }
+        if (!matches) {
+            throw new IOException("tls.key: " + keyFile + " is not the private key of the certificate in tls.cert "
+                    + certFile);
         }
     }
 

@@ -118,6 +118,16 @@ public final class PrometheusText {
     }
 
     /** The value of a series, or null when absent. Labels given as alternating name, value. */
+    /** Every metric name with at least one sample (a histogram's as name_bucket, _count, _sum). */
+    public Set<String> names() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String key : samples.keySet()) {
+            int brace = key.indexOf('{');
+            out.add(brace < 0 ? key : key.substring(0, brace));
+        }
+        return out;
+    }
+
     public Double value(String name, String... labels) {
         Map<String, String> l = new TreeMap<>();
         for (int i = 0; i < labels.length; i += 2) {
