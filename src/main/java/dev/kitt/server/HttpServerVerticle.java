@@ -7,6 +7,7 @@ import dev.kitt.agents.dispatch.CommandRepository;
 import dev.kitt.agents.dispatch.CommandsApi;
 import dev.kitt.agents.gateway.AgentGateway;
 import dev.kitt.agents.registry.AgentPackageApi;
+import dev.kitt.agents.registry.AgentTokenVerifier;
 import dev.kitt.agents.registry.AgentRepository;
 import dev.kitt.agents.registry.AgentSelfApi;
 import dev.kitt.agents.registry.AgentsApi;
@@ -141,7 +142,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 ? new ClusteredLoginLimiter(vertx, sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)
                 : new LoginRateLimiter(sec.loginMaxFailures(), sec.loginWindowSeconds(), System::currentTimeMillis)).mount(api);
         AgentRepository agents = new AgentRepository(ctx.db());
-        ctx.auth().addVerifier(new dev.kitt.agents.registry.AgentTokenVerifier(agents));
+        ctx.auth().addVerifier(new AgentTokenVerifier(agents));
         EnrollmentRepository enrollment = new EnrollmentRepository(ctx.db(), agents);
         new AgentPackageApi(vertx, fleet.packageJar(), () -> tlsFiles).mount(api);
         // Agents' mutual TLS needs TLS: over --insecure there is no certificate to present.
