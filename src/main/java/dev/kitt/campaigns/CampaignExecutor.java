@@ -118,7 +118,7 @@ final class CampaignExecutor {
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
                 .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
-                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000));
+                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000)).put("endpoint", endpoint(spec, run));
         JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
                 .put("commandId", chosenId);
         byCommand.put(chosenId, new InFlight(campaignId, seq, agent));
@@ -132,6 +132,13 @@ final class CampaignExecutor {
                 })
                 .onFailure(err -> lane(campaignId, seq, () -> finish(new InFlight(campaignId, seq, agent), "failed",
                         null, "dispatch refused: " + err.getMessage())));
+    }
+
+    /** The URL of the already-running engine for an endpoint-mode run (from its engine entry), else null. */
+    private static String endpoint(CampaignSpec spec, JsonObject run) {
+        return spec.engines().stream().filter(e -> e.name().equals(run.getString("engine"))
+                        && java.util.Objects.equals(e.mode(), run.getString("mode")) && e.endpoint() != null)
+                .map(dev.kitt.campaigns.spec.EngineSpec::endpoint).findFirst().orElse(null);
     }
 
     /**

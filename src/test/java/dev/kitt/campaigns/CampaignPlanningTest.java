@@ -118,6 +118,29 @@ class CampaignPlanningTest {
     }
 
     @Test
+    @DisplayName("an engine entry's endpoint means endpoint mode; endpoint mode without a URL names the missing key")
+    void endpointMode() {
+        CampaignSpec spec = CampaignSpec.fromYaml("""
+                campaign_name: remote
+                models: [{name: m, safetensors_repo: org/m}]
+                engines:
+                  - {name: vllm, endpoint: "http://gpu-1:8000"}
+                  - {name: vllm, mode: native}
+                """);
+        assertEquals("endpoint", spec.engines().get(0).mode());
+        assertEquals("http://gpu-1:8000", spec.engines().get(0).endpoint());
+        assertEquals(List.of("endpoint", "native"), planner.plan(spec, List.of(X86)).runs().stream()
+                .map(PlannedRun::mode).toList());
+        SpecException missing = assertThrows(SpecException.class, () -> CampaignSpec.fromYaml(
+                "campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\nengines: [{name: vllm, mode: endpoint}]\n"));
+        assertEquals("engines[0].endpoint", missing.field());
+        assertTrue(missing.getMessage().contains("give endpoint: http://HOST:PORT"), missing.getMessage());
+        SpecException bad = assertThrows(SpecException.class, () -> CampaignSpec.fromYaml(
+                "campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\nengines: [{name: vllm, endpoint: gpu-1}]\n"));
+        assertEquals("engines[0].endpoint", bad.field());
+    }
+
+    @Test
     @DisplayName("planning reads engines, model formats and CPU architectures from the engine registry")
     void catalogIsTheRegistry() {
         EngineCatalog catalog = EngineCatalog.standard();
