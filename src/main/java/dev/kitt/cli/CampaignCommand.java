@@ -83,12 +83,7 @@ public final class CampaignCommand {
 
         @Override
         public Integer call() {
-            CampaignSpec spec = parse(file);
-            if (agents != null && !agents.isEmpty()) {
-                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(spec.agents());
-                all.addAll(agents);
-                spec = spec.withAgents(List.copyOf(all));
-            }
+            CampaignSpec spec = withAgents(parse(file), agents);
             return target.server != null ? onServer(spec) : locally(spec);
         }
 
@@ -178,6 +173,16 @@ public final class CampaignCommand {
                 System.out.println(json ? report.encodePrettily() : md);
             }
         }
+    }
+
+    /** The file's agents plus those given with --agent (the file itself is not changed). */
+    static CampaignSpec withAgents(CampaignSpec spec, List<String> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return spec;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(spec.agents());
+        all.addAll(extra);
+        return spec.withAgents(List.copyOf(all));
     }
 
     static CronSchedule cron(String expr) {

@@ -4,6 +4,8 @@ import dev.kitt.testing.CliRun;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,34 @@ class CampaignCliTest {
         assertTrue(cron.err().contains("invalid cron expression"), cron.err());
         CliRun missing = CliRun.of("campaign", "run", home.resolve("nope.yaml").toString(), "--dry-run");
         assertEquals(1, missing.exitCode());
+    }
+
+    @Test
+    @DisplayName("a local schedule is checked as campaign run checks a file: no agents, unknown engines and suites, "
+            + "and empty matrices exit 1 and store nothing")
+    void localScheduleValidation() throws IOException {
+        CliRun noAgents = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--home", home.toString());
+        assertEquals(1, noAgents.exitCode());
+        assertTrue(noAgents.err().contains("names no agents") && noAgents.err().contains("--agent ID"), noAgents.err());
+        Path file = home.resolve("bad.yaml");
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: tgi\n");
+        CliRun unknown = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown engine 'tgi'"), unknown.err());
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n"
+                + "  - name: llama_cpp\n    suite: huge\n");
+        CliRun suite = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
+        assertEquals(1, suite.exitCode());
+        assertTrue(suite.err().contains("unknown suite 'huge'"), suite.err());
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: vllm\n"
+                + "agents: [gpu-1]\n");
+        CliRun empty = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--home", home.toString());
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.err().contains("empty matrix"), empty.err());
+        CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
+        assertTrue(list.out().contains("0 schedule(s)"), list.out());
     }
 
     @Test
@@ -171,13 +201,16 @@ class CampaignCliTest {
     }
 
     @Test
-    @DisplayName("schedules are added, listed and removed in the local store")
+    @DisplayName("schedules are added (the original file with --agent), listed and removed in the local store")
     void localSchedules() {
-        CliRun add = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--home", home.toString());
+        CliRun add = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
         assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("fires while a kitt server runs on this store"), add.out());
         String id = add.out().split(" ")[1].replace(":", "");
         CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
         assertTrue(list.out().contains(id) && list.out().contains("0 2 * * *"), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.contains(id) && l.contains("never")), list.out());
         assertEquals(0, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
         assertEquals(1, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
     }
@@ -210,8 +243,33 @@ class CampaignCliTest {
             assertTrue(list.out().contains(id) && list.out().contains("completed"), list.out());
             CliRun cron = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--server", url,
                     "--token", server.token());
-            assertEquals(1, cron.exitCode(), "the fixture names no agents, so the server refuses it");
+            assertEquals(1, cron.exitCode(), "the fixture names no agents, so the schedule is refused");
+            assertTrue(cron.err().contains("--agent ID"), cron.err());
             Poll.until(Duration.ofSeconds(1), () -> fleet.runTests.size(), n -> n == 4, "four tests");
+
+            // The same file scheduled unchanged on the named agent, listed, and removed, all on the server.
+            CliRun scheduled = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--agent", "agent-a",
+                    "--server", url, "--token", server.token());
+            assertEquals(0, scheduled.exitCode(), scheduled.err());
+            String sid = scheduled.out().split(" ")[1].replace(":", "");
+            JsonObject stored = server.get("/api/v1/campaigns/schedules").bodyAsJsonObject();
+            assertEquals(1, stored.getInteger("total"), stored.encode());
+            JsonObject s = stored.getJsonArray("items").getJsonObject(0);
+            assertEquals(sid, s.getString("id"));
+            assertEquals("0 2 * * *", s.getString("cron"));
+            assertEquals(new JsonArray().add("agent-a"), s.getJsonObject("definition").getJsonArray("agents"));
+            assertEquals(new JsonObject().put("skip_patterns", new JsonArray().add("IQ1_*").add("IQ2_*")),
+                    s.getJsonObject("definition").getJsonObject("quant_filter"), "the file's other keys kept");
+            CliRun listed = CliRun.of("campaign", "schedule", "list", "--server", url, "--token", server.token());
+            assertEquals(0, listed.exitCode(), listed.err());
+            assertTrue(listed.out().lines().anyMatch(l -> l.contains(sid) && l.contains("nightly-small-models")
+                    && l.contains("never")), listed.out());
+            CliRun removed = CliRun.of("campaign", "schedule", "remove", sid, "--server", url, "--token", server.token());
+            assertEquals(0, removed.exitCode(), removed.err());
+            assertEquals(0, server.get("/api/v1/campaigns/schedules").bodyAsJsonObject().getInteger("total"));
+            CliRun again = CliRun.of("campaign", "schedule", "remove", sid, "--server", url, "--token", server.token());
+            assertEquals(1, again.exitCode());
+            assertTrue(again.err().contains(sid), again.err());
         }
     }
 }

@@ -9,7 +9,8 @@ public interface CampaignClient extends AutoCloseable {
     /** The rollup report of a campaign: JSON, or Markdown text under "markdown". */
     JsonObject report(String id);
 
-    JsonObject addSchedule(String yaml, String cron);
+    /** Stores a schedule for a definition (the parsed file, agents from --agent included). */
+    JsonObject addSchedule(JsonObject definition, String cron);
 
     JsonObject schedules();
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The campaign tables of the local store (KITT_HOME or the configured PostgreSQL). A schedule
- * added here fires when a server runs on this store.
+ * added here is only stored: the {@code kitt server} that runs on this store fires it, on its agents.
  */
 public final class LocalCampaignClient implements CampaignClient {
     private final Vertx vertx = Vertx.vertx();
@@ -49,8 +49,8 @@ public final class LocalCampaignClient implements CampaignClient {
     }
 
     @Override
-    public JsonObject addSchedule(String yaml, String cron) {
-        CampaignSpec spec = CampaignSpec.fromYaml(yaml);
+    public JsonObject addSchedule(JsonObject definitionGiven, String cron) {
+        CampaignSpec spec = CampaignSpec.fromJson(definitionGiven);
         CronSchedule schedule = CronSchedule.parse(cron);
         long now = System.currentTimeMillis();
         JsonObject definition = spec.raw().copy();

@@ -32,9 +32,8 @@ public final class RemoteCampaignClient implements CampaignClient {
     }
 
     @Override
-    public JsonObject addSchedule(String yaml, String cron) {
-        return send(HttpMethod.POST, "/campaigns/schedules", new JsonObject().put("yaml", yaml).put("cron", cron))
-                .bodyAsJsonObject();
+    public JsonObject addSchedule(JsonObject definition, String cron) {
+        return send(HttpMethod.POST, "/campaigns/schedules", definition.copy().put("cron", cron)).bodyAsJsonObject();
     }
 
     @Override
