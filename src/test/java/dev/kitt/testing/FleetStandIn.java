@@ -115,6 +115,11 @@ public final class FleetStandIn {
         storeResult(c).onSuccess(resultId -> publish(c, "succeeded", resultId, null));
     }
 
+    /** Finishes a command as failed on the agent, storing no result. */
+    public void fail(String commandId, String error) {
+        publish(commands.get(commandId), "failed", null, error);
+    }
+
     /** Marks a command succeeded with a stored result, without publishing (it happened while no one listened). */
     public io.vertx.core.Future<String> completeSilently(String commandId) {
         JsonObject c = commands.get(commandId);
