@@ -37,6 +37,10 @@ final class CampaignExecutor {
     final Map<String, CampaignSpec> active = new HashMap<>();
     final Set<String> busyAgents = new HashSet<>();
     final Map<String, InFlight> byCommand = new HashMap<>();
+    // parallel: false campaigns whose next run an agent is claiming right now (one claim at a time),
+    // and those a pump skipped meanwhile: the claim's end pumps them again, so no finish is missed.
+    private final Set<String> serialClaims = new HashSet<>();
+    private final Set<String> serialRepump = new HashSet<>();
     // Work on one run is serialised so a fast command update never overtakes the write of its id.
     private final Map<String, Future<?>> lanes = new HashMap<>();
 
@@ -88,6 +92,26 @@ final class CampaignExecutor {
         if (busyAgents.contains(agent) || !active.containsKey(campaignId)) {
             return Future.succeededFuture();
         }
+        if (spec.parallel()) {
+            return claimNext(campaignId, spec, agent);
+        }
+        // parallel: false: only when none of the campaign's runs is claimed or running anywhere (the
+        // table says so, also after a restart), and one agent claims at a time.
+        if (!serialClaims.add(campaignId)) {
+            serialRepump.add(campaignId);
+            return Future.succeededFuture();
+        }
+        return runs.active(campaignId).compose(running -> running.isEmpty() ? claimNext(campaignId, spec, agent)
+                : Future.<Void>succeededFuture()).eventually(() -> {
+                    serialClaims.remove(campaignId);
+                    if (serialRepump.remove(campaignId)) {
+                        vertx.runOnContext(v -> pump(campaignId));
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+
+    private Future<Void> claimNext(String campaignId, CampaignSpec spec, String agent) {
         busyAgents.add(agent);
         long now = clock.millis();
         return runs.pending(campaignId).compose(pending -> {

@@ -84,7 +84,20 @@ public final class CampaignCommand {
         @Override
         public Integer call() {
             CampaignSpec spec = withAgents(parse(file), agents);
+            notes(spec);
             return target.server != null ? onServer(spec) : locally(spec);
+        }
+
+        /** Keys of the file that this command does not act on, said once on stderr rather than ignored silently. */
+        private void notes(CampaignSpec spec) {
+            if (spec.schedule() != null) {
+                System.err.println("note: campaign run runs the file now; its schedule \"" + spec.schedule()
+                        + "\" is used by kitt campaign schedule " + file);
+            }
+            if (!spec.keptWithoutEffect().isEmpty()) {
+                System.err.println("note: " + String.join(", ", spec.keptWithoutEffect())
+                        + " kept with the campaign but not acted on by KITT (see docs/campaigns.md)");
+            }
         }
 
         private int locally(CampaignSpec spec) {

@@ -28,7 +28,7 @@ final class CampaignScheduleCommand implements Runnable {
     @Parameters(paramLabel = "FILE", arity = "0..1")
     Path file;
 
-    @Option(names = "--cron", description = "five-field cron expression, e.g. \"0 2 * * *\"")
+    @Option(names = "--cron", description = "five-field cron expression, e.g. \"0 2 * * *\" (default: the file's schedule)")
     String cron;
 
     @Option(names = "--agent", description = "agent id to run on (repeatable; adds to the file's agents, so a file "
@@ -37,11 +37,15 @@ final class CampaignScheduleCommand implements Runnable {
 
     @Override
     public void run() {
-        if (file == null || cron == null) {
+        if (file == null) {
             throw new CliException("give a campaign file and --cron \"EXPR\" (or use schedule list / schedule remove ID)");
         }
-        CampaignCommand.cron(cron);
         CampaignSpec spec = CampaignCommand.withAgents(CampaignCommand.parse(file), agents);
+        if (cron == null && spec.schedule() == null) {
+            throw new CliException("give --cron \"EXPR\" (the file has no schedule: key)");
+        }
+        String cron = this.cron != null ? this.cron : spec.schedule();
+        CampaignCommand.cron(cron);
         if (spec.agents().isEmpty()) {
             // Whoever fires it (the server, or the kitt server on this store) runs it on agents: say so now, not at 2 am.
             throw new CliException(file + ": campaign '" + spec.name() + "' names no agents, so the server could not "

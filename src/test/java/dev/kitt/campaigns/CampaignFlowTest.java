@@ -142,4 +142,27 @@ class CampaignFlowTest {
             assertTrue(logs.getJsonObject(0).getString("line").contains("launched"), logs.encode());
         }
     }
+
+    @EveryDialect
+    @DisplayName("parallel: false runs one test at a time across all the campaign's agents; by default both work at once")
+    void parallelFalse(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true).agent("agent-b", "x86_64", true);
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)),
+                dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
+            fleet.attach(server);
+            var serial = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO + "parallel: false\n")
+                    .put("launch", true).encode());
+            assertEquals(201, serial.statusCode(), serial.bodyAsString());
+            JsonObject done = waitForStatus(server, serial.bodyAsJsonObject().getString("id"), "completed");
+            assertEquals(6L, done.getJsonObject("counts").getLong("succeeded"));
+            assertEquals(6, fleet.runTests.size());
+            assertEquals(1, fleet.mostAtOnce.get(), "one test at a time across agents");
+
+            // The same file without the key: both agents take tests at once (so the check above can fail).
+            fleet.hold = p -> true;
+            var parallel = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO).put("launch", true).encode());
+            assertEquals(201, parallel.statusCode(), parallel.bodyAsString());
+            Poll.until(Duration.ofSeconds(30), () -> fleet.mostAtOnce.get(), n -> n == 2, "two tests at once");
+        }
+    }
 }

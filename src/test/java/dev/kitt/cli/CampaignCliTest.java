@@ -90,8 +90,18 @@ class CampaignCliTest {
         CliRun empty = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--home", home.toString());
         assertEquals(1, empty.exitCode());
         assertTrue(empty.err().contains("empty matrix"), empty.err());
+        CliRun noCron = CliRun.of("campaign", "schedule", FIXTURE, "--agent", "gpu-1", "--home", home.toString());
+        assertEquals(1, noCron.exitCode());
+        assertTrue(noCron.err().contains("give --cron"), noCron.err());
         CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
         assertTrue(list.out().contains("0 schedule(s)"), list.out());
+
+        // The file's own schedule: key is the cron when --cron is not given.
+        Files.writeString(file, "campaign_name: timed\nschedule: \"30 3 * * *\"\nmodels:\n  - name: m\n    gguf_repo: r\n"
+                + "engines:\n  - name: llama_cpp\nagents: [gpu-1]\n");
+        CliRun fromFile = CliRun.of("campaign", "schedule", file.toString(), "--home", home.toString());
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertTrue(fromFile.out().contains("timed at \"30 3 * * *\""), fromFile.out());
     }
 
     @Test
