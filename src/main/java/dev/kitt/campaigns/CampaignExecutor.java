@@ -170,7 +170,7 @@ final class CampaignExecutor {
      * are numbered from 1 again, and would otherwise be taken for lines already stored.
      */
     static String sourceId(String campaignId, int seq, int attempt) {
-        return "campaign:" + campaignId + ":" + seq + (attempt > 1 ? ":" + attempt : "");
+        return RunRepository.logSource(campaignId, seq, attempt);
     }
 
     /** Applies a {@code kitt.commands.update} (or a reconciled command state) to its run. */

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 /** `kitt campaign run FILE [--dry-run] [--resume] | list | status ID | schedule FILE --cron EXPR | schedule list | remove`. */
 @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Campaigns: matrices of models × engines.",
         subcommands = {CampaignCommand.Run.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Status.class,
-                CampaignScheduleCommand.class})
+                CampaignCommand.Logs.class, CampaignScheduleCommand.class})
 public final class CampaignCommand {
 
     /** --server URL (+ token) or the local store. */
@@ -184,6 +184,30 @@ public final class CampaignCommand {
                 JsonObject report = client.report(id);
                 String md = (String) report.remove("markdown");
                 System.out.println(json ? report.encodePrettily() : md);
+            }
+        }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true,
+            description = "A campaign's stored log, or with SEQ the log of its run #SEQ (the latest attempt).")
+    static final class Logs implements Runnable {
+        @Mixin
+        Target target;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "SEQ", arity = "0..1", description = "the run's # in the rollup")
+        Integer seq;
+
+        @Override
+        public void run() {
+            try (CampaignClient client = target.open()) {
+                List<String> lines = client.log(id, seq);
+                lines.forEach(System.out::println);
+                if (lines.isEmpty()) {
+                    System.out.println("(no log lines stored)");
+                }
             }
         }
     }

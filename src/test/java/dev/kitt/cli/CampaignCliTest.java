@@ -155,6 +155,20 @@ class CampaignCliTest {
         assertEquals(4, report.getJsonArray("runs").size());
         assertEquals(2L, report.getJsonObject("counts").getLong("slo_passed"));
         assertTrue(Files.exists(home.resolve("campaigns").resolve(id).resolve("report.md")));
+
+        // Each run's log is kept in the local store: #1 (sim) succeeded, #2 (llama.cpp, no local weights) failed twice.
+        CliRun simLog = CliRun.of("campaign", "logs", id, "1", "--home", home.toString());
+        assertEquals(0, simLog.exitCode(), simLog.err());
+        assertTrue(simLog.out().contains("[bench] engine ready") && simLog.out().contains("[bench] throughput: passed")
+                && simLog.out().contains("[bench] succeeded (result "), simLog.out());
+        CliRun dockerLog = CliRun.of("campaign", "logs", id, "2", "--home", home.toString());
+        assertEquals(0, dockerLog.exitCode(), dockerLog.err());
+        assertTrue(dockerLog.out().contains("[bench] FAILED: model path not found: org/tiny-a-GGUF"), dockerLog.out());
+        assertEquals(1, dockerLog.out().lines().filter(l -> l.contains("FAILED")).count(),
+                "the latest attempt's log only: " + dockerLog.out());
+        CliRun noRun = CliRun.of("campaign", "logs", id, "9", "--home", home.toString());
+        assertEquals(1, noRun.exitCode());
+        assertTrue(noRun.err().contains("has no run #9"), noRun.err());
         CliRun noneToResume = CliRun.of("campaign", "run", FIXTURE, "--resume", "--home", home.toString());
         assertEquals(1, noneToResume.exitCode());
         assertTrue(noneToResume.err().contains("no failed, cancelled or interrupted campaign named 'nightly-small-models'"),
@@ -249,6 +263,11 @@ class CampaignCliTest {
             CliRun status = CliRun.of("campaign", "status", id, "--server", url, "--token", server.token());
             assertEquals(0, status.exitCode(), status.err());
             assertTrue(status.out().contains("4 planned: 4 succeeded, 0 failed"), status.out());
+            CliRun runLog = Poll.until(Duration.ofSeconds(10), () -> CliRun.of("campaign", "logs", id, "1", "--server", url,
+                    "--token", server.token()), r -> r.out().contains("starting llama_cpp"), "run #1's log from the server");
+            assertEquals(0, runLog.exitCode(), runLog.err());
+            CliRun campaignLog = CliRun.of("campaign", "logs", id, "--server", url, "--token", server.token());
+            assertTrue(campaignLog.out().contains("launched"), campaignLog.out());
             CliRun list = CliRun.of("campaign", "list", "--server", url, "--token", server.token());
             assertTrue(list.out().contains(id) && list.out().contains("completed"), list.out());
             CliRun cron = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--server", url,
