@@ -75,23 +75,7 @@ final class CommandActions {
         return vertx.executeBlocking(() -> storage.prepare(model, log::line), false).compose(prepared ->
                 vertx.executeBlocking(() -> Files.createTempDirectory(
                         Files.createDirectories(options.home().resolve("runs")), "run-"), false).compose(out -> {
-                    List<String> cmd = new ArrayList<>();
-                    List<String> template = new ArrayList<>(runTestTemplate());
-                    int profileFlag = template.indexOf("--profile");
-                    if (payload.getString("profile") == null && profileFlag >= 0 && profileFlag + 1 < template.size()) {
-                        // No profile asked for: leave the flag out and let kitt run use the engine's defaults.
-                        template.subList(profileFlag, profileFlag + 2).clear();
-                    }
-                    for (String part : template) {
-                        cmd.add(part.replace("{model}", prepared.path()).replace("{engine}", engine)
-                                // A key present with null (campaigns send "profile": null) means "not given".
-                                .replace("{suite}", orElse(payload.getString("suite"), "quick"))
-                                .replace("{profile}", orElse(payload.getString("profile"), "default"))
-                                .replace("{output}", out.toString()));
-                    }
-                    if (payload.getString("benchmark") != null && template.contains("{suite}")) {
-                        cmd.addAll(List.of("-b", payload.getString("benchmark"))); // one benchmark instead of the suite
-                    }
+                    List<String> cmd = RunTestCommandLine.build(runTestTemplate(), payload, prepared.path(), out);
                     return exec(cmd, task, log)
                             .compose(code -> vertx.executeBlocking(() -> new JsonObject(
                                     Files.readString(out.resolve("metrics.json"))), false))
@@ -107,11 +91,6 @@ final class CommandActions {
                 }));
     }
 
-    /** Submitters send absent choices as explicit nulls ("profile": null), which getString(key, def) keeps. */
-    private static String orElse(String value, String def) {
-        return value == null ? def : value;
-    }
-
     private List<String> runTestTemplate() {
         if (options.runTestCommand() != null) {
             return options.runTestCommand();
@@ -122,10 +101,7 @@ final class CommandActions {
         // development checkout), so `kitt run` is always the agent's own version.
         List<String> launch = Files.isRegularFile(jar) ? List.of(java, "-jar", jar.toString())
                 : List.of(java, "-cp", System.getProperty("java.class.path"), "dev.kitt.Main");
-        List<String> cmd = new ArrayList<>(launch);
-        cmd.addAll(List.of("run", "-m", "{model}", "-e", "{engine}", "-s", "{suite}",
-                "--profile", "{profile}", "-o", "{output}"));
-        return cmd;
+        return RunTestCommandLine.kittRun(launch);
     }
 
     /** Runs a process; a non-zero exit fails the command naming the program and the code. */

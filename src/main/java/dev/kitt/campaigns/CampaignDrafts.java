@@ -56,7 +56,7 @@ public final class CampaignDrafts {
         }
         if (spec.agents().isEmpty()) {
             return Future.failedFuture(new SpecException("no_agents", "campaign '" + spec.name()
-                    + "' names no agents: add agents: [<agent id>, ...] (or pass --agent to kitt campaign run)", "agents"));
+                    + "' names no agents: add agents: [<agent id>, ...] (or pass --agent ID to kitt campaign run or kitt campaign schedule)", "agents"));
         }
         return agents.getAll(spec.agents()).compose(found -> {
             Plan plan = planner.plan(spec, found);

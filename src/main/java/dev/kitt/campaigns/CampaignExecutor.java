@@ -37,6 +37,10 @@ final class CampaignExecutor {
     final Map<String, CampaignSpec> active = new HashMap<>();
     final Set<String> busyAgents = new HashSet<>();
     final Map<String, InFlight> byCommand = new HashMap<>();
+    // parallel: false campaigns whose next run an agent is claiming right now (one claim at a time),
+    // and those a pump skipped meanwhile: the claim's end pumps them again, so no finish is missed.
+    private final Set<String> serialClaims = new HashSet<>();
+    private final Set<String> serialRepump = new HashSet<>();
     // Work on one run is serialised so a fast command update never overtakes the write of its id.
     private final Map<String, Future<?>> lanes = new HashMap<>();
 
@@ -88,6 +92,26 @@ final class CampaignExecutor {
         if (busyAgents.contains(agent) || !active.containsKey(campaignId)) {
             return Future.succeededFuture();
         }
+        if (spec.parallel()) {
+            return claimNext(campaignId, spec, agent);
+        }
+        // parallel: false: only when none of the campaign's runs is claimed or running anywhere (the
+        // table says so, also after a restart), and one agent claims at a time.
+        if (!serialClaims.add(campaignId)) {
+            serialRepump.add(campaignId);
+            return Future.succeededFuture();
+        }
+        return runs.active(campaignId).compose(running -> running.isEmpty() ? claimNext(campaignId, spec, agent)
+                : Future.<Void>succeededFuture()).eventually(() -> {
+                    serialClaims.remove(campaignId);
+                    if (serialRepump.remove(campaignId)) {
+                        vertx.runOnContext(v -> pump(campaignId));
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+
+    private Future<Void> claimNext(String campaignId, CampaignSpec spec, String agent) {
         busyAgents.add(agent);
         long now = clock.millis();
         return runs.pending(campaignId).compose(pending -> {
@@ -118,7 +142,7 @@ final class CampaignExecutor {
                 .put("engine", run.getString("engine")).put("suite", run.getString("suite"))
                 .put("profile", run.getString("profile")).put("mode", run.getString("mode"))
                 .put("sourceId", sourceId(campaignId, seq, run.getInteger("attempts", 0) + 1)).put("campaignId", campaignId)
-                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000));
+                .put("timeout_s", Math.max(1, spec.timeoutMs() / 1000)).put("endpoint", endpoint(spec, run));
         JsonObject body = new JsonObject().put("agentId", agent).put("type", "run_test").put("payload", payload)
                 .put("commandId", chosenId);
         byCommand.put(chosenId, new InFlight(campaignId, seq, agent));
@@ -134,12 +158,19 @@ final class CampaignExecutor {
                         null, "dispatch refused: " + err.getMessage())));
     }
 
+    /** The URL of the already-running engine for an endpoint-mode run (from its engine entry), else null. */
+    private static String endpoint(CampaignSpec spec, JsonObject run) {
+        return spec.engines().stream().filter(e -> e.name().equals(run.getString("engine"))
+                        && java.util.Objects.equals(e.mode(), run.getString("mode")) && e.endpoint() != null)
+                .map(dev.kitt.campaigns.spec.EngineSpec::endpoint).findFirst().orElse(null);
+    }
+
     /**
      * Where a run's log lines go. A resumed run's new attempt logs apart from the first: its lines
      * are numbered from 1 again, and would otherwise be taken for lines already stored.
      */
     static String sourceId(String campaignId, int seq, int attempt) {
-        return "campaign:" + campaignId + ":" + seq + (attempt > 1 ? ":" + attempt : "");
+        return RunRepository.logSource(campaignId, seq, attempt);
     }
 
     /** Applies a {@code kitt.commands.update} (or a reconciled command state) to its run. */

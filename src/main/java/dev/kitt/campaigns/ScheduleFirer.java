@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Fires due schedules: each firing creates a campaign from the stored definition and launches
  * it, then moves the schedule to its next time. A server that was down over a firing time fires
- * once when it comes back, not once per missed time.
+ * once when it comes back, not once per missed time. A firing that cannot start its campaign (an
+ * agent removed since, a plan now empty) records why on the schedule, where list and API show it.
  */
 final class ScheduleFirer {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleFirer.class);
@@ -57,7 +58,8 @@ final class ScheduleFirer {
                         .recover(err -> {
                             LOG.warn("schedule {} ({}) could not start its campaign: {}", id, s.getString("name"),
                                     err.getMessage());
-                            return Future.succeededFuture();
+                            return schedules.fireFailed(id, String.valueOf(err.getMessage()))
+                                    .recover(e -> Future.succeededFuture());
                         }));
     }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
 /** `kitt campaign run FILE [--dry-run] [--resume] | list | status ID | schedule FILE --cron EXPR | schedule list | remove`. */
 @Command(name = "campaign", mixinStandardHelpOptions = true, description = "Campaigns: matrices of models × engines.",
         subcommands = {CampaignCommand.Run.class, CampaignCommand.ListCampaigns.class, CampaignCommand.Status.class,
-                CampaignScheduleCommand.class})
+                CampaignCommand.Logs.class, CampaignScheduleCommand.class})
 public final class CampaignCommand {
 
     /** --server URL (+ token) or the local store. */
@@ -83,13 +83,21 @@ public final class CampaignCommand {
 
         @Override
         public Integer call() {
-            CampaignSpec spec = parse(file);
-            if (agents != null && !agents.isEmpty()) {
-                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(spec.agents());
-                all.addAll(agents);
-                spec = spec.withAgents(List.copyOf(all));
-            }
+            CampaignSpec spec = withAgents(parse(file), agents);
+            notes(spec);
             return target.server != null ? onServer(spec) : locally(spec);
+        }
+
+        /** Keys of the file that this command does not act on, said once on stderr rather than ignored silently. */
+        private void notes(CampaignSpec spec) {
+            if (spec.schedule() != null) {
+                System.err.println("note: campaign run runs the file now; its schedule \"" + spec.schedule()
+                        + "\" is used by kitt campaign schedule " + file);
+            }
+            if (!spec.keptWithoutEffect().isEmpty()) {
+                System.err.println("note: " + String.join(", ", spec.keptWithoutEffect())
+                        + " kept with the campaign but not acted on by KITT (see docs/campaigns.md)");
+            }
         }
 
         private int locally(CampaignSpec spec) {
@@ -178,6 +186,40 @@ public final class CampaignCommand {
                 System.out.println(json ? report.encodePrettily() : md);
             }
         }
+    }
+
+    @Command(name = "logs", mixinStandardHelpOptions = true,
+            description = "A campaign's stored log, or with SEQ the log of its run #SEQ (the latest attempt).")
+    static final class Logs implements Runnable {
+        @Mixin
+        Target target;
+
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "SEQ", arity = "0..1", description = "the run's # in the rollup")
+        Integer seq;
+
+        @Override
+        public void run() {
+            try (CampaignClient client = target.open()) {
+                List<String> lines = client.log(id, seq);
+                lines.forEach(System.out::println);
+                if (lines.isEmpty()) {
+                    System.out.println("(no log lines stored)");
+                }
+            }
+        }
+    }
+
+    /** The file's agents plus those given with --agent (the file itself is not changed). */
+    static CampaignSpec withAgents(CampaignSpec spec, List<String> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return spec;
+        }
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(spec.agents());
+        all.addAll(extra);
+        return spec.withAgents(List.copyOf(all));
     }
 
     static CronSchedule cron(String expr) {

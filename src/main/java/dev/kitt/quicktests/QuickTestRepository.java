@@ -24,10 +24,11 @@ public final class QuickTestRepository {
     }
 
     public Future<Void> insert(String id, JsonObject t, long now) {
-        return db.query("INSERT INTO quick_tests (id, agent_id, model, engine, suite, benchmark, profile, mode, timeout_s, "
-                        + "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)", id,
+        return db.query("INSERT INTO quick_tests (id, agent_id, model, engine, suite, benchmark, profile, mode, endpoint, "
+                        + "timeout_s, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)", id,
                 t.getString("agent_id"), t.getString("model"), t.getString("engine"), t.getString("suite"),
-                t.getString("benchmark"), t.getString("profile"), t.getString("mode"), t.getLong("timeout_s"), now, now)
+                t.getString("benchmark"), t.getString("profile"), t.getString("mode"), t.getString("endpoint"),
+                t.getLong("timeout_s"), now, now)
                 .mapEmpty();
     }
 
@@ -88,6 +89,7 @@ public final class QuickTestRepository {
                 .put("model", r.getString("model")).put("engine", r.getString("engine"))
                 .put("suite", r.getString("suite")).put("benchmark", r.getString("benchmark"))
                 .put("profile", r.getString("profile")).put("mode", r.getString("mode"))
+                .put("endpoint", r.getString("endpoint"))
                 .put("timeout_s", r.getLong("timeout_s"))
                 .put("status", r.getString("status")).put("command_id", r.getString("command_id"))
                 .put("result_id", r.getString("result_id")).put("error", r.getString("error"))

@@ -101,6 +101,18 @@ public final class QuickTestsApi {
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
             throw ApiException.invalidField("mode", "field 'mode' must be docker, native or endpoint");
         }
+        Object endpoint = body.getValue("endpoint");
+        if (endpoint != null && (!(endpoint instanceof String url) || !url.matches("https?://.+"))) {
+            throw ApiException.invalidField("endpoint", "field 'endpoint' must be the URL of a running engine, "
+                    + "such as http://gpu-1:8000");
+        }
+        if (endpoint != null && mode == null) {
+            mode = "endpoint"; // as with kitt run: an endpoint alone means endpoint mode
+        }
+        if ("endpoint".equals(mode) && endpoint == null) {
+            throw ApiException.invalidField("endpoint", "mode 'endpoint' needs field 'endpoint': the URL of the engine "
+                    + "already running, such as http://gpu-1:8000");
+        }
         Object timeout = body.getValue("timeout_s", DEFAULT_TIMEOUT_S);
         if (!(timeout instanceof Number n) || n.doubleValue() != Math.floor(n.doubleValue()) || n.longValue() < 1
                 || n.longValue() > MAX_TIMEOUT_S) {
@@ -108,7 +120,7 @@ public final class QuickTestsApi {
                     + MAX_TIMEOUT_S + " (default " + DEFAULT_TIMEOUT_S + ")");
         }
         return new JsonObject().put("agent_id", agent).put("model", model).put("engine", engine)
-                .put("suite", suite).put("benchmark", benchmark).put("profile", profile).put("mode", mode)
+                .put("suite", suite).put("benchmark", benchmark).put("profile", profile).put("mode", mode).put("endpoint", endpoint)
                 .put("timeout_s", ((Number) timeout).longValue());
     }
 
@@ -127,7 +139,8 @@ public final class QuickTestsApi {
     /** Sends the run_test command; a refusal (agent offline, unknown) fails the test with the reason. */
     private Future<Void> submit(String id, JsonObject t) {
         JsonObject payload = new JsonObject().put("model", t.getString("model")).put("engine", t.getString("engine"))
-                .put("profile", t.getString("profile")).put("mode", t.getString("mode")).put("sourceId", id)
+                .put("profile", t.getString("profile")).put("mode", t.getString("mode"))
+                .put("endpoint", t.getString("endpoint")).put("sourceId", id)
                 .put("quickTestId", id);
         payload.put(t.getString("suite") != null ? "suite" : "benchmark",
                 t.getString("suite") != null ? t.getString("suite") : t.getString("benchmark"));

@@ -64,8 +64,11 @@ class CampaignClockTest {
         }
     }
 
+    private String databaseUrl = "";
+
     private String deploy(String dialect, FleetStandIn fleet) {
-        var config = TestServer.config(home, TestDatabases.urlFor(dialect));
+        databaseUrl = TestDatabases.urlFor(dialect);
+        var config = TestServer.config(home, databaseUrl);
         db = Await.result(Database.open(vertx, config));
         fleet.attach(vertx, db);
         ServerContext ctx = new ServerContext(config, db, null, null);
@@ -157,5 +160,41 @@ class CampaignClockTest {
                 x -> !first.equals(x.getString("last_campaign_id")), "the schedule to fire the next day");
         assertEquals(Instant.parse("2026-01-03T02:00:00Z").toEpochMilli(), again.getLong("next_fire_at"));
         assertTrue(Await.result(new CampaignRepository(db).list(null, 1, 10)).getLong("total") == 2L);
+    }
+
+    @EveryDialect
+    @DisplayName("a firing that cannot start its campaign records why on the schedule, shown by schedule list; "
+            + "the next good firing clears it")
+    void failedFiringIsVisible(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
+        deploy(dialect, fleet);
+        ScheduleRepository schedules = new ScheduleRepository(db);
+        CronSchedule cron = CronSchedule.parse("0 2 * * *");
+        // Scheduled on an agent the fleet does not know (removed since, say).
+        JsonObject definition = definition().put("agents", new io.vertx.core.json.JsonArray().add("agent-gone"));
+        Await.result(schedules.insert("s1", "clocked", definition, cron.expression(), cron.nextAfter(clock.millis()),
+                clock.millis()));
+
+        clock.now.set(Instant.parse("2026-01-01T02:00:30Z").toEpochMilli());
+        JsonObject failed = Poll.until(Duration.ofSeconds(10), () -> Await.result(schedules.get("s1")),
+                x -> x.getString("last_error") != null, "the failed firing to be recorded");
+        assertEquals(Instant.parse("2026-01-01T02:00:30Z").toEpochMilli(), failed.getLong("last_fired_at"));
+        assertTrue(failed.getString("last_error").contains("unknown agent 'agent-gone'"), failed.encode());
+        assertEquals(null, failed.getString("last_campaign_id"));
+        assertEquals(0L, Await.result(new CampaignRepository(db).list(null, 1, 10)).getLong("total"));
+        dev.kitt.testing.CliRun list = dev.kitt.testing.CliRun.of("campaign", "schedule", "list", "--home",
+                home.toString(), "--database-url", databaseUrl);
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("s1") && l.contains("2026-01-01T02:00:30Z")
+                && l.contains("FAILED: unknown agent 'agent-gone'")), list.out());
+
+        // The agent is back: the next day's firing starts a campaign and clears the error.
+        fleet.agent("agent-gone", "x86_64", true);
+        clock.now.set(Instant.parse("2026-01-02T02:00:30Z").toEpochMilli());
+        JsonObject fired = Poll.until(Duration.ofSeconds(10), () -> Await.result(schedules.get("s1")),
+                x -> x.getString("last_campaign_id") != null, "the next firing");
+        assertEquals(null, fired.getString("last_error"), fired.encode());
+        assertTrue(dev.kitt.testing.CliRun.of("campaign", "schedule", "list", "--home", home.toString(),
+                "--database-url", databaseUrl).out().contains("started campaign " + fired.getString("last_campaign_id")));
     }
 }

@@ -48,6 +48,27 @@ class CampaignFlowTest {
             agents: [agent-a, agent-b]
             """;
 
+    /**
+     * The 3 × 2 campaign plus a model with MLX weights only, which neither engine takes (two
+     * skipped pairs), vLLM in docker mode and llama.cpp at an endpoint already running.
+     */
+    static final String WITH_SKIPS_AND_MODES = """
+            campaign_name: three-by-two
+            description: three small models on two engines
+            """ + THREE_MODELS + """
+              - name: mac-only
+                mlx_repo: org/m4-mlx
+            engines:
+              - name: vllm
+                suite: quick
+                mode: docker
+              - name: llama_cpp
+                suite: quick
+                formats: [gguf]
+                config: {endpoint: "http://gpu-1:8081"}
+            agents: [agent-a, agent-b]
+            """;
+
     @TempDir
     Path home;
 
@@ -61,12 +82,13 @@ class CampaignFlowTest {
     }
 
     @EveryDialect
-    @DisplayName("a 3 × 2 campaign over two agents completes with every result stored once and a right rollup")
+    @DisplayName("a 3 × 2 campaign over two agents completes with every result stored once and a right rollup, its "
+            + "skipped pairs counted, and each run's mode and endpoint sent to the agent")
     void completes(String dialect) {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true).agent("agent-b", "aarch64", true);
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
-            var created = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO).encode());
+            var created = server.post("/api/v1/campaigns", yamlBody(WITH_SKIPS_AND_MODES).encode());
             assertEquals(201, created.statusCode(), created.bodyAsString());
             JsonObject draft = created.bodyAsJsonObject();
             assertEquals("draft", draft.getString("status"));
@@ -81,6 +103,10 @@ class CampaignFlowTest {
             Set<String> cells = new HashSet<>();
             Set<String> agentsUsed = new HashSet<>();
             fleet.runTests.forEach(c -> {
+                JsonObject payload = c.getJsonObject("payload");
+                boolean vllm = "vllm".equals(payload.getString("engine"));
+                assertEquals(vllm ? "docker" : "endpoint", payload.getString("mode"), payload.encode());
+                assertEquals(vllm ? null : "http://gpu-1:8081", payload.getString("endpoint"), payload.encode());
                 cells.add(c.getJsonObject("payload").getString("model_name") + "/" + c.getJsonObject("payload").getString("engine"));
                 agentsUsed.add(c.getString("agentId"));
             });
@@ -92,24 +118,51 @@ class CampaignFlowTest {
 
             JsonObject report = server.get("/api/v1/campaigns/" + id + "/report?format=json").bodyAsJsonObject();
             JsonObject counts = report.getJsonObject("counts");
-            assertEquals(6L, counts.getLong("planned"));
+            assertEquals(8L, counts.getLong("planned"));
             assertEquals(6L, counts.getLong("succeeded"));
             assertEquals(0L, counts.getLong("failed"));
-            assertEquals(0L, counts.getLong("skipped"));
+            assertEquals(2L, counts.getLong("skipped"));
             Set<String> resultIds = new HashSet<>();
-            report.getJsonArray("runs").forEach(o -> resultIds.add(((JsonObject) o).getString("result_id")));
-            assertEquals(6, resultIds.size(), "each row links its own result");
+            report.getJsonArray("runs").stream().map(o -> (JsonObject) o).filter(r -> r.getString("result_id") != null)
+                    .forEach(r -> resultIds.add(r.getString("result_id")));
+            assertEquals(6, resultIds.size(), "each run that ran links its own result");
+            List<JsonObject> skippedRows = report.getJsonArray("runs").stream().map(o -> (JsonObject) o)
+                    .filter(r -> "skipped".equals(r.getString("status"))).toList();
+            assertEquals(List.of("mac-only", "mac-only"), skippedRows.stream().map(r -> r.getString("model")).toList());
+            skippedRows.forEach(r -> assertTrue(r.getString("reason").contains("has mlx"), r.encode()));
             String md = server.get("/api/v1/campaigns/" + id + "/report?format=md").bodyAsString();
             assertTrue(md.contains("# Campaign three-by-two"), md);
-            assertTrue(md.contains("6 planned: 6 succeeded, 0 failed"), md);
+            assertTrue(md.contains("8 planned: 6 succeeded, 0 failed, 0 cancelled, 2 skipped"), md);
             assertEquals(6, md.lines().filter(l -> l.contains("| succeeded |")).count(), md);
+            assertEquals(2, md.lines().filter(l -> l.contains("| skipped |") && l.contains("mac-only")).count(), md);
 
             var logs = Poll.until(Duration.ofSeconds(10), () -> server.get("/api/v1/campaigns/" + id + "/logs")
                     .bodyAsJsonObject().getJsonArray("lines"), l -> l.encode().contains("campaign completed"),
                     "the campaign's closing log line");
             assertTrue(logs.getJsonObject(0).getString("line").contains("launched"), logs.encode());
-            var runLogs = server.get("/api/v1/campaigns/" + id).bodyAsJsonObject();
-            assertEquals("completed", runLogs.getString("status"));
+        }
+    }
+
+    @EveryDialect
+    @DisplayName("parallel: false runs one test at a time across all the campaign's agents; by default both work at once")
+    void parallelFalse(String dialect) {
+        FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true).agent("agent-b", "x86_64", true);
+        try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)),
+                dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
+            fleet.attach(server);
+            var serial = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO + "parallel: false\n")
+                    .put("launch", true).encode());
+            assertEquals(201, serial.statusCode(), serial.bodyAsString());
+            JsonObject done = waitForStatus(server, serial.bodyAsJsonObject().getString("id"), "completed");
+            assertEquals(6L, done.getJsonObject("counts").getLong("succeeded"));
+            assertEquals(6, fleet.runTests.size());
+            assertEquals(1, fleet.mostAtOnce.get(), "one test at a time across agents");
+
+            // The same file without the key: both agents take tests at once (so the check above can fail).
+            fleet.hold = p -> true;
+            var parallel = server.post("/api/v1/campaigns", yamlBody(THREE_BY_TWO).put("launch", true).encode());
+            assertEquals(201, parallel.statusCode(), parallel.bodyAsString());
+            Poll.until(Duration.ofSeconds(30), () -> fleet.mostAtOnce.get(), n -> n == 2, "two tests at once");
         }
     }
 }

@@ -118,6 +118,61 @@ class CampaignPlanningTest {
     }
 
     @Test
+    @DisplayName("an engine entry's endpoint means endpoint mode; endpoint mode without a URL names the missing key")
+    void endpointMode() {
+        CampaignSpec spec = CampaignSpec.fromYaml("""
+                campaign_name: remote
+                models: [{name: m, safetensors_repo: org/m}]
+                engines:
+                  - {name: vllm, endpoint: "http://gpu-1:8000"}
+                  - {name: vllm, mode: native}
+                """);
+        assertEquals("endpoint", spec.engines().get(0).mode());
+        assertEquals("http://gpu-1:8000", spec.engines().get(0).endpoint());
+        assertEquals(List.of("endpoint", "native"), planner.plan(spec, List.of(X86)).runs().stream()
+                .map(PlannedRun::mode).toList());
+        SpecException missing = assertThrows(SpecException.class, () -> CampaignSpec.fromYaml(
+                "campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\nengines: [{name: vllm, mode: endpoint}]\n"));
+        assertEquals("engines[0].endpoint", missing.field());
+        assertTrue(missing.getMessage().contains("give endpoint: http://HOST:PORT"), missing.getMessage());
+        SpecException bad = assertThrows(SpecException.class, () -> CampaignSpec.fromYaml(
+                "campaign_name: x\nmodels: [{name: m, gguf_repo: r}]\nengines: [{name: vllm, endpoint: gpu-1}]\n"));
+        assertEquals("engines[0].endpoint", bad.field());
+    }
+
+    @Test
+    @DisplayName("quant_filter skip patterns drop the runs whose weights match, listed as skipped with the pattern")
+    void quantFilter() {
+        CampaignSpec spec = CampaignSpec.fromYaml("""
+                campaign_name: quants
+                models:
+                  - {name: tiny-iq2, gguf_repo: org/m-GGUF/m-IQ2_XS.gguf}
+                  - {name: tiny-q4, gguf_repo: org/m-GGUF/m-Q4_K_M.gguf}
+                  - {name: tag-iq1, ollama_tag: "llama3:8b-iq1_s"}
+                  - {name: plain, gguf_repo: Qwen/Qwen2.5-1.5B-Instruct-GGUF}
+                engines:
+                  - {name: llama_cpp, formats: [gguf]}
+                  - {name: ollama}
+                quant_filter:
+                  skip_patterns: ["IQ1_*", "IQ2_*"]
+                """);
+        Plan plan = planner.plan(spec, List.of(X86));
+        // (tag-iq1 × llama_cpp is skipped too, for want of GGUF weights.)
+        List<PlannedRun> filtered = plan.skipped().stream().filter(r -> r.skipReason().startsWith("quant_filter"))
+                .toList();
+        assertEquals(List.of("tiny-iq2/llama_cpp", "tiny-iq2/ollama", "tag-iq1/ollama"),
+                filtered.stream().map(r -> r.model() + "/" + r.engine()).toList());
+        assertEquals("quant_filter skips org/m-GGUF/m-IQ2_XS.gguf (matches \"IQ2_*\")", filtered.get(0).skipReason());
+        assertTrue(filtered.get(2).skipReason().contains("\"IQ1_*\""), filtered.get(2).skipReason());
+        assertEquals(4, plan.skipped().size(), plan.skipped().toString());
+        assertTrue(plan.runnable().stream().anyMatch(r -> r.model().equals("tiny-q4")));
+        assertTrue(plan.runnable().stream().anyMatch(r -> r.model().equals("plain")));
+        SpecException bad = assertThrows(SpecException.class, () -> CampaignSpec.fromYaml(
+                "campaign_name: x\nmodels: []\nengines: []\nquant_filter: {skip_patterns: IQ1_*}\n"));
+        assertEquals("quant_filter.skip_patterns", bad.field());
+    }
+
+    @Test
     @DisplayName("planning reads engines, model formats and CPU architectures from the engine registry")
     void catalogIsTheRegistry() {
         EngineCatalog catalog = EngineCatalog.standard();

@@ -119,13 +119,21 @@ class CampaignRealFleetTest {
             assertEquals(3, fromReal.size());
             fromReal.forEach(r -> assertEquals("sim", r.getString(0)));
 
-            // The rollup has a row for every run, each with the result the store holds, and the same counts.
+            // The rollup has one row per planned run (seq 1..6), each succeeded with its own result id
+            // that the results table holds for that model × engine.
             JsonObject report = server.get("/api/v1/campaigns/" + id + "/report").bodyAsJsonObject();
-            assertEquals(counts, report.getJsonObject("counts"));
             JsonArray rollupRows = report.getJsonArray("runs");
-            assertEquals(6, rollupRows.size());
+            assertEquals(List.of(1, 2, 3, 4, 5, 6), rollupRows.stream().map(o -> ((JsonObject) o).getInteger("seq"))
+                    .sorted().toList());
             Set<String> rolledUp = new HashSet<>();
-            rollupRows.forEach(o -> rolledUp.add(((JsonObject) o).getString("result_id")));
+            for (Object o : rollupRows) {
+                JsonObject row = (JsonObject) o;
+                assertEquals("succeeded", row.getString("status"), row.encode());
+                assertTrue(rolledUp.add(row.getString("result_id")), "a distinct result per row: " + row.encode());
+                List<Row> stored = rows(server, "SELECT engine FROM runs WHERE id = ?", row.getString("result_id"));
+                assertEquals(1, stored.size(), "the row's result is in the store: " + row.encode());
+                assertEquals(row.getString("engine"), stored.get(0).getString(0), row.encode());
+            }
             assertEquals(resultIds, rolledUp);
             String md = server.get("/api/v1/campaigns/" + id + "/report?format=md").bodyAsString();
             assertEquals(6, md.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count(), md);

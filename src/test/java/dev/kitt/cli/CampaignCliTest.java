@@ -4,6 +4,8 @@ import dev.kitt.testing.CliRun;
 import dev.kitt.testing.FleetStandIn;
 import dev.kitt.testing.Poll;
 import dev.kitt.testing.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,44 @@ class CampaignCliTest {
     }
 
     @Test
+    @DisplayName("a local schedule is checked as campaign run checks a file: no agents, unknown engines and suites, "
+            + "and empty matrices exit 1 and store nothing")
+    void localScheduleValidation() throws IOException {
+        CliRun noAgents = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--home", home.toString());
+        assertEquals(1, noAgents.exitCode());
+        assertTrue(noAgents.err().contains("names no agents") && noAgents.err().contains("--agent ID"), noAgents.err());
+        Path file = home.resolve("bad.yaml");
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: tgi\n");
+        CliRun unknown = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown engine 'tgi'"), unknown.err());
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n"
+                + "  - name: llama_cpp\n    suite: huge\n");
+        CliRun suite = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
+        assertEquals(1, suite.exitCode());
+        assertTrue(suite.err().contains("unknown suite 'huge'"), suite.err());
+        Files.writeString(file, "campaign_name: bad\nmodels:\n  - name: m\n    gguf_repo: r\nengines:\n  - name: vllm\n"
+                + "agents: [gpu-1]\n");
+        CliRun empty = CliRun.of("campaign", "schedule", file.toString(), "--cron", "0 2 * * *", "--home", home.toString());
+        assertEquals(1, empty.exitCode());
+        assertTrue(empty.err().contains("empty matrix"), empty.err());
+        CliRun noCron = CliRun.of("campaign", "schedule", FIXTURE, "--agent", "gpu-1", "--home", home.toString());
+        assertEquals(1, noCron.exitCode());
+        assertTrue(noCron.err().contains("give --cron"), noCron.err());
+        CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
+        assertTrue(list.out().contains("0 schedule(s)"), list.out());
+
+        // The file's own schedule: key is the cron when --cron is not given.
+        Files.writeString(file, "campaign_name: timed\nschedule: \"30 3 * * *\"\nmodels:\n  - name: m\n    gguf_repo: r\n"
+                + "engines:\n  - name: llama_cpp\nagents: [gpu-1]\n");
+        CliRun fromFile = CliRun.of("campaign", "schedule", file.toString(), "--home", home.toString());
+        assertEquals(0, fromFile.exitCode(), fromFile.err());
+        assertTrue(fromFile.out().contains("timed at \"30 3 * * *\""), fromFile.out());
+    }
+
+    @Test
     @DisplayName("without --server the campaign runs here through the benchmark executor, stores its results locally, "
             + "prints the rollup, and --resume runs only what did not succeed")
     void localRunAndResume() throws IOException {
@@ -115,6 +155,20 @@ class CampaignCliTest {
         assertEquals(4, report.getJsonArray("runs").size());
         assertEquals(2L, report.getJsonObject("counts").getLong("slo_passed"));
         assertTrue(Files.exists(home.resolve("campaigns").resolve(id).resolve("report.md")));
+
+        // Each run's log is kept in the local store: #1 (sim) succeeded, #2 (llama.cpp, no local weights) failed twice.
+        CliRun simLog = CliRun.of("campaign", "logs", id, "1", "--home", home.toString());
+        assertEquals(0, simLog.exitCode(), simLog.err());
+        assertTrue(simLog.out().contains("[bench] engine ready") && simLog.out().contains("[bench] throughput: passed")
+                && simLog.out().contains("[bench] succeeded (result "), simLog.out());
+        CliRun dockerLog = CliRun.of("campaign", "logs", id, "2", "--home", home.toString());
+        assertEquals(0, dockerLog.exitCode(), dockerLog.err());
+        assertTrue(dockerLog.out().contains("[bench] FAILED: model path not found: org/tiny-a-GGUF"), dockerLog.out());
+        assertEquals(1, dockerLog.out().lines().filter(l -> l.contains("FAILED")).count(),
+                "the latest attempt's log only: " + dockerLog.out());
+        CliRun noRun = CliRun.of("campaign", "logs", id, "9", "--home", home.toString());
+        assertEquals(1, noRun.exitCode());
+        assertTrue(noRun.err().contains("has no run #9"), noRun.err());
         CliRun noneToResume = CliRun.of("campaign", "run", FIXTURE, "--resume", "--home", home.toString());
         assertEquals(1, noneToResume.exitCode());
         assertTrue(noneToResume.err().contains("no failed, cancelled or interrupted campaign named 'nightly-small-models'"),
@@ -171,13 +225,16 @@ class CampaignCliTest {
     }
 
     @Test
-    @DisplayName("schedules are added, listed and removed in the local store")
+    @DisplayName("schedules are added (the original file with --agent), listed and removed in the local store")
     void localSchedules() {
-        CliRun add = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--home", home.toString());
+        CliRun add = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--agent", "gpu-1",
+                "--home", home.toString());
         assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("fires while a kitt server runs on this store"), add.out());
         String id = add.out().split(" ")[1].replace(":", "");
         CliRun list = CliRun.of("campaign", "schedule", "list", "--home", home.toString());
         assertTrue(list.out().contains(id) && list.out().contains("0 2 * * *"), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.contains(id) && l.contains("never")), list.out());
         assertEquals(0, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
         assertEquals(1, CliRun.of("campaign", "schedule", "remove", id, "--home", home.toString()).exitCode());
     }
@@ -206,12 +263,42 @@ class CampaignCliTest {
             CliRun status = CliRun.of("campaign", "status", id, "--server", url, "--token", server.token());
             assertEquals(0, status.exitCode(), status.err());
             assertTrue(status.out().contains("4 planned: 4 succeeded, 0 failed"), status.out());
+            CliRun runLog = Poll.until(Duration.ofSeconds(10), () -> CliRun.of("campaign", "logs", id, "1", "--server", url,
+                    "--token", server.token()), r -> r.out().contains("starting llama_cpp"), "run #1's log from the server");
+            assertEquals(0, runLog.exitCode(), runLog.err());
+            CliRun campaignLog = CliRun.of("campaign", "logs", id, "--server", url, "--token", server.token());
+            assertTrue(campaignLog.out().contains("launched"), campaignLog.out());
             CliRun list = CliRun.of("campaign", "list", "--server", url, "--token", server.token());
             assertTrue(list.out().contains(id) && list.out().contains("completed"), list.out());
             CliRun cron = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--server", url,
                     "--token", server.token());
-            assertEquals(1, cron.exitCode(), "the fixture names no agents, so the server refuses it");
+            assertEquals(1, cron.exitCode(), "the fixture names no agents, so the schedule is refused");
+            assertTrue(cron.err().contains("--agent ID"), cron.err());
             Poll.until(Duration.ofSeconds(1), () -> fleet.runTests.size(), n -> n == 4, "four tests");
+
+            // The same file scheduled unchanged on the named agent, listed, and removed, all on the server.
+            CliRun scheduled = CliRun.of("campaign", "schedule", FIXTURE, "--cron", "0 2 * * *", "--agent", "agent-a",
+                    "--server", url, "--token", server.token());
+            assertEquals(0, scheduled.exitCode(), scheduled.err());
+            String sid = scheduled.out().split(" ")[1].replace(":", "");
+            JsonObject stored = server.get("/api/v1/campaigns/schedules").bodyAsJsonObject();
+            assertEquals(1, stored.getInteger("total"), stored.encode());
+            JsonObject s = stored.getJsonArray("items").getJsonObject(0);
+            assertEquals(sid, s.getString("id"));
+            assertEquals("0 2 * * *", s.getString("cron"));
+            assertEquals(new JsonArray().add("agent-a"), s.getJsonObject("definition").getJsonArray("agents"));
+            assertEquals(new JsonObject().put("skip_patterns", new JsonArray().add("IQ1_*").add("IQ2_*")),
+                    s.getJsonObject("definition").getJsonObject("quant_filter"), "the file's other keys kept");
+            CliRun listed = CliRun.of("campaign", "schedule", "list", "--server", url, "--token", server.token());
+            assertEquals(0, listed.exitCode(), listed.err());
+            assertTrue(listed.out().lines().anyMatch(l -> l.contains(sid) && l.contains("nightly-small-models")
+                    && l.contains("never")), listed.out());
+            CliRun removed = CliRun.of("campaign", "schedule", "remove", sid, "--server", url, "--token", server.token());
+            assertEquals(0, removed.exitCode(), removed.err());
+            assertEquals(0, server.get("/api/v1/campaigns/schedules").bodyAsJsonObject().getInteger("total"));
+            CliRun again = CliRun.of("campaign", "schedule", "remove", sid, "--server", url, "--token", server.token());
+            assertEquals(1, again.exitCode());
+            assertTrue(again.err().contains(sid), again.err());
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QuickTestLifecycleTest {
     @TempDir
     Path home;
+
+    private static final List<String> LIFECYCLE = List.of("queued", "dispatched", "running", "completed");
+
+    /** Reads the test's status and notes it, so the test can check the order of everything it saw. */
+    private static String observe(TestServer server, String id, List<String> seen) {
+        return observe(server.get("/api/v1/quicktests/" + id).bodyAsJsonObject(), seen);
+    }
+
+    private static String observe(JsonObject test, List<String> seen) {
+        seen.add(test.getString("status"));
+        return test.getString("status");
+    }
 
     static String body(String agent, String engine, String suiteKey, String suite) {
         return new JsonObject().put("agent_id", agent).put("model", "org/m1-GGUF").put("engine", engine)
@@ -33,14 +46,23 @@ class QuickTestLifecycleTest {
         FleetStandIn fleet = new FleetStandIn().agent("agent-a", "x86_64", true);
         try (TestServer server = TestServer.start(TestServer.config(home, TestDatabases.urlFor(dialect)), dev.kitt.agents.FleetOptions.defaults().withoutBuiltInFleet())) {
             fleet.attach(server);
+            // Held on the agent until the test lets it finish, so the running state is there to be seen.
+            fleet.hold = p -> true;
             var created = server.post("/api/v1/quicktests", body("agent-a", "llama_cpp", "suite", "quick"));
             assertEquals(201, created.statusCode(), created.bodyAsString());
             String id = created.bodyAsJsonObject().getString("id");
-            // The stand-in agent answers within milliseconds, so the reply may already show it running or done.
-            assertTrue(List.of("queued", "dispatched", "running", "completed")
-                    .contains(created.bodyAsJsonObject().getString("status")), created.bodyAsString());
+            List<String> seen = new ArrayList<>(List.of(created.bodyAsJsonObject().getString("status")));
+            Poll.until(Duration.ofSeconds(15), () -> observe(server, id, seen), "running"::equals, "the test to run");
+            fleet.complete(fleet.runTests.get(0).getString("id"));
             JsonObject done = Poll.until(Duration.ofSeconds(15), () -> server.get("/api/v1/quicktests/" + id)
-                    .bodyAsJsonObject(), t -> "completed".equals(t.getString("status")), "the quick test to complete");
+                    .bodyAsJsonObject(), t -> "completed".equals(observe(t, seen)), "the quick test to complete");
+            // Never a step back: each state seen is at or after the one seen before it.
+            List<Integer> steps = seen.stream().map(LIFECYCLE::indexOf).toList();
+            assertTrue(!steps.contains(-1) && steps.equals(steps.stream().sorted().toList()),
+                    "states seen in lifecycle order (queued → dispatched → running → completed): " + seen);
+            assertTrue(seen.containsAll(List.of("running", "completed")), seen.toString());
+            assertTrue(done.getLong("created_at") <= done.getLong("started_at")
+                    && done.getLong("started_at") <= done.getLong("finished_at"), done.encode());
             assertNotNull(done.getString("result_id"));
             assertEquals(200, server.get("/api/v1/results/" + done.getString("result_id")).statusCode());
             assertEquals("quick", fleet.runTests.get(0).getJsonObject("payload").getString("suite"));
@@ -49,7 +71,6 @@ class QuickTestLifecycleTest {
                     .getJsonArray("lines").size(), n -> n == 1, "the test's log line");
             assertEquals(409, server.post("/api/v1/quicktests/" + id + "/cancel", "{}").statusCode());
 
-            fleet.hold = p -> true;
             String second = server.post("/api/v1/quicktests", body("agent-a", "vllm", "benchmark", "throughput"))
                     .bodyAsJsonObject().getString("id");
             Poll.until(Duration.ofSeconds(10), () -> server.get("/api/v1/quicktests/" + second).bodyAsJsonObject()
@@ -81,6 +102,12 @@ class QuickTestLifecycleTest {
             assertCode(server.post("/api/v1/quicktests", body("agent-a", "mlx", "suite", "quick")), 400,
                     "incompatible_agent");
             assertCode(server.post("/api/v1/quicktests", "{\"agent_id\":\"agent-a\",\"engine\":\"vllm\"}"), 400,
+                    "invalid_field");
+            JsonObject endpointMode = new JsonObject(body("agent-a", "vllm", "suite", "quick")).put("mode", "endpoint");
+            var noUrl = server.post("/api/v1/quicktests", endpointMode.encode());
+            assertCode(noUrl, 400, "invalid_field");
+            assertEquals("endpoint", noUrl.bodyAsJsonObject().getString("field"), noUrl.bodyAsString());
+            assertCode(server.post("/api/v1/quicktests", endpointMode.put("endpoint", "gpu-1").encode()), 400,
                     "invalid_field");
             assertCode(server.get("/api/v1/quicktests/nope"), 404, "not_found");
             assertCode(server.post("/api/v1/quicktests/nope/cancel", "{}"), 404, "not_found");

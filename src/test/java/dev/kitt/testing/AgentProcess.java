@@ -62,6 +62,11 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** The processes the agent has started and that are still alive (a `kitt run` while a test runs). */
+    public List<ProcessHandle> children() {
+        return process.descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
     public String output() {
         synchronized (output) {
             return String.join("\n", output);

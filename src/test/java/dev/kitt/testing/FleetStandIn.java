@@ -31,6 +31,8 @@ public final class FleetStandIn {
     public final List<JsonObject> runTests = Collections.synchronizedList(new ArrayList<>());
     public final List<JsonObject> cancels = Collections.synchronizedList(new ArrayList<>());
     public final List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
+    /** The most tests ever running at once across all agents. */
+    public final AtomicInteger mostAtOnce = new AtomicInteger();
     private final AtomicInteger seq = new AtomicInteger();
     /** Commands whose payload matches stay "running" until {@link #complete} is called. */
     public volatile Predicate<JsonObject> hold = p -> false;
@@ -96,6 +98,8 @@ public final class FleetStandIn {
                 .put("state", "queued");
         commands.put(id, c);
         runTests.add(c);
+        long atOnce = commands.values().stream().filter(x -> !terminal(x.getString("state"))).count();
+        mostAtOnce.accumulateAndGet((int) atOnce, Math::max);
         msg.reply(new JsonObject().put("commandId", id));
         vertx.setTimer(10, t -> {
             publish(c, "acked", null, null);
@@ -113,6 +117,11 @@ public final class FleetStandIn {
     public void complete(String commandId) {
         JsonObject c = commands.get(commandId);
         storeResult(c).onSuccess(resultId -> publish(c, "succeeded", resultId, null));
+    }
+
+    /** Finishes a command as failed on the agent, storing no result. */
+    public void fail(String commandId, String error) {
+        publish(commands.get(commandId), "failed", null, error);
     }
 
     /** Marks a command succeeded with a stored result, without publishing (it happened while no one listened). */

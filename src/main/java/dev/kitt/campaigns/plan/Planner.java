@@ -3,6 +3,7 @@ package dev.kitt.campaigns.plan;
 import dev.kitt.campaigns.spec.CampaignSpec;
 import dev.kitt.campaigns.spec.EngineSpec;
 import dev.kitt.campaigns.spec.ModelSpec;
+import dev.kitt.campaigns.spec.QuantFilter;
 import dev.kitt.campaigns.spec.SpecException;
 
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * Expands models × engines (× profile) into planned runs. A pair that cannot run is kept as a
- * skipped run with its reason (no weights in a format the engine takes; no agent with a CPU the
- * engine runs on), so the report lists it. Unknown engines and suites are errors, not skips.
+ * skipped run with its reason (no weights in a format the engine takes; weights the file's
+ * quant_filter skips; no agent with a CPU the engine runs on), so the report lists it. Unknown engines and suites are errors, not skips.
  */
 public final class Planner {
     private final EngineCatalog catalog;
@@ -51,14 +52,15 @@ public final class Planner {
                 List<String> own = e.config().getValue("profile") instanceof String p && !p.isBlank()
                         ? List.of(p) : profiles;
                 for (String profile : own) {
-                    runs.add(cell(runs.size() + 1, m, e, profile, agents));
+                    runs.add(cell(runs.size() + 1, m, e, profile, agents, spec.quantFilter()));
                 }
             }
         }
         return new Plan(spec.name(), List.copyOf(runs));
     }
 
-    private PlannedRun cell(int seq, ModelSpec m, EngineSpec e, String profile, List<AgentInfo> agents) {
+    private PlannedRun cell(int seq, ModelSpec m, EngineSpec e, String profile, List<AgentInfo> agents,
+                            QuantFilter quantFilter) {
         List<String> accepted = accepted(e);
         String format = null;
         for (String f : accepted) {
@@ -89,6 +91,8 @@ public final class Planner {
             reason = "model " + m.name() + " has no weights in a format " + e.name() + " takes ("
                     + String.join(", ", accepted) + "); it has " + (m.refsByFormat().isEmpty() ? "none"
                     : String.join(", ", m.refsByFormat().keySet()));
+        } else if (quantFilter.skips(ref).isPresent()) {
+            reason = "quant_filter skips " + ref + " (matches \"" + quantFilter.skips(ref).get() + "\")";
         } else if (eligible.isEmpty() && !agents.isEmpty()) {
             reason = e.name() + " needs a " + String.join(" or ", archs) + " CPU; the agents have "
                     + String.join(", ", seen);

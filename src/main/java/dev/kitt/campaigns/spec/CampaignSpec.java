@@ -50,6 +50,7 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
             }
         }
         Slos.parse(doc.getJsonObject("slos"));
+        QuantFilter.parse(doc.getJsonObject("quant_filter"));
         Object schedule = doc.getValue("schedule");
         if (schedule != null && (!(schedule instanceof String s) || s.isBlank())) {
             throw SpecException.at("schedule", "schedule must be a cron expression such as \"0 2 * * *\"");
@@ -79,6 +80,24 @@ public record CampaignSpec(String name, String description, List<ModelSpec> mode
     public static String describeTimeout(long ms) {
         long n = ms % 60_000 == 0 ? ms / 60_000 : Math.max(1, ms / 1000);
         return n + (ms % 60_000 == 0 ? " minute" : " second") + (n == 1 ? "" : "s");
+    }
+
+    /** The original layout's quant_filter: weights whose name matches a skip pattern are not run. */
+    public QuantFilter quantFilter() {
+        return QuantFilter.parse(raw.getJsonObject("quant_filter"));
+    }
+
+    /** {@code parallel: false} (original layout): one run at a time across all the campaign's agents. */
+    public boolean parallel() {
+        return raw.getBoolean("parallel", true);
+    }
+
+    /**
+     * Original-layout keys that are kept in the stored definition but change nothing here (see
+     * docs/campaigns.md for why), as given in this file; campaign run names them so it is not silent.
+     */
+    public List<String> keptWithoutEffect() {
+        return java.util.stream.Stream.of("disk", "notifications", "devon_managed").filter(raw::containsKey).toList();
     }
 
     /** The objectives each succeeded run is checked against (none when the file has no slos). */

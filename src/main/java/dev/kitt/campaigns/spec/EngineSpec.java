@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * One entry of {@code engines:}: name, suite (quick when absent), wanted formats, engine config,
- * mode, and (a KITT addition) {@code agents}: the only agents of the campaign that may run this
+ * mode (with {@code endpoint}: the URL of an engine already running, for mode endpoint), and (a
+ * KITT addition) {@code agents}: the only agents of the campaign that may run this
  * engine (empty: any of them), e.g. the one Mac for mlx.
  */
 public record EngineSpec(String name, String suite, List<String> formats, JsonObject config, String mode,
-                         List<String> agents) {
+                         String endpoint, List<String> agents) {
     static EngineSpec from(JsonObject e, String path) {
         String name = Yaml.requiredString(e, "name", path);
         Object suite = e.getValue("suite");
@@ -41,6 +42,17 @@ public record EngineSpec(String name, String suite, List<String> formats, JsonOb
         if (mode != null && !List.of("docker", "native", "endpoint").contains(mode)) {
             throw SpecException.at(path + ".mode", path + ".mode must be docker, native or endpoint");
         }
+        Object endpoint = e.getValue("endpoint", config.getValue("endpoint"));
+        if (endpoint != null && (!(endpoint instanceof String url) || !url.matches("https?://.+"))) {
+            throw SpecException.at(path + ".endpoint", path + ".endpoint must be a URL such as http://gpu-1:8000");
+        }
+        if (endpoint != null && mode == null) {
+            mode = "endpoint"; // as with kitt run: an endpoint alone means endpoint mode
+        }
+        if ("endpoint".equals(mode) && endpoint == null) {
+            throw SpecException.at(path + ".endpoint", path + " runs in endpoint mode: give endpoint: http://HOST:PORT "
+                    + "(the engine already running there)");
+        }
         List<String> agents = new ArrayList<>();
         Object a = e.getValue("agents");
         if (a != null) {
@@ -55,6 +67,6 @@ public record EngineSpec(String name, String suite, List<String> formats, JsonOb
             }
         }
         return new EngineSpec(name, suite == null ? "quick" : (String) suite, formats, config, (String) mode,
-                List.copyOf(agents));
+                (String) endpoint, List.copyOf(agents));
     }
 }

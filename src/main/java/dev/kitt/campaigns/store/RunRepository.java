@@ -31,6 +31,14 @@ public final class RunRepository {
         this.db = db;
     }
 
+    /**
+     * The log source of a run's attempt, the same on a server and in a local run:
+     * campaign:ID:SEQ, then campaign:ID:SEQ:2 for a resumed second attempt, and so on.
+     */
+    public static String logSource(String campaignId, int seq, int attempt) {
+        return "campaign:" + campaignId + ":" + seq + (attempt > 1 ? ":" + attempt : "");
+    }
+
     public Future<Void> insertPlan(SqlClient conn, String campaignId, Plan plan, long now) {
         List<Tuple> rows = new ArrayList<>();
         for (PlannedRun r : plan.runs()) {

@@ -8,7 +8,10 @@ import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.List;
 
-/** campaign_schedules: a campaign definition, its cron expression and when it fires next. */
+/**
+ * campaign_schedules: a campaign definition, its cron expression, when it fires next, and how its
+ * last firing went (last_fired_at with last_campaign_id, or last_error when it could not start one).
+ */
 public final class ScheduleRepository {
     private final Database db;
 
@@ -36,15 +39,23 @@ public final class ScheduleRepository {
         return select("SELECT * FROM campaign_schedules WHERE next_fire_at <= ? ORDER BY next_fire_at, id", now);
     }
 
-    /** Moves a schedule on after a firing; false when another firing already moved it (or it was removed). */
+    /**
+     * Moves a schedule on at a firing, clearing the previous firing's outcome; false when another
+     * firing already moved it (or it was removed).
+     */
     public Future<Boolean> advance(String id, long firedFor, long next, long now) {
-        return db.query("UPDATE campaign_schedules SET next_fire_at = ?, last_fired_at = ? "
-                        + "WHERE id = ? AND next_fire_at = ?", next, now, id, firedFor)
+        return db.query("UPDATE campaign_schedules SET next_fire_at = ?, last_fired_at = ?, last_campaign_id = NULL, "
+                        + "last_error = NULL WHERE id = ? AND next_fire_at = ?", next, now, id, firedFor)
                 .map(rs -> rs.rowCount() == 1);
     }
 
     public Future<Void> firedCampaign(String id, String campaignId) {
         return db.query("UPDATE campaign_schedules SET last_campaign_id = ? WHERE id = ?", campaignId, id).mapEmpty();
+    }
+
+    /** The last firing could not create or launch its campaign: why, for `schedule list` and the API. */
+    public Future<Void> fireFailed(String id, String error) {
+        return db.query("UPDATE campaign_schedules SET last_error = ? WHERE id = ?", error, id).mapEmpty();
     }
 
     public Future<Boolean> delete(String id) {
@@ -63,6 +74,7 @@ public final class ScheduleRepository {
         return new JsonObject().put("id", r.getString("id")).put("name", r.getString("name"))
                 .put("definition", new JsonObject(r.getString("definition"))).put("cron", r.getString("cron"))
                 .put("next_fire_at", r.getLong("next_fire_at")).put("last_fired_at", r.getLong("last_fired_at"))
-                .put("last_campaign_id", r.getString("last_campaign_id")).put("created_at", r.getLong("created_at"));
+                .put("last_campaign_id", r.getString("last_campaign_id")).put("last_error", r.getString("last_error"))
+                .put("created_at", r.getLong("created_at"));
     }
 }

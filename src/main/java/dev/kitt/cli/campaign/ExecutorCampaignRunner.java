@@ -10,6 +10,7 @@ import dev.kitt.campaigns.plan.Plan;
 import dev.kitt.campaigns.report.RollupReport;
 import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
+import dev.kitt.campaigns.store.RunRepository;
 import dev.kitt.cli.Await;
 import dev.kitt.cli.CliException;
 import dev.kitt.config.KittConfig;
@@ -18,6 +19,7 @@ import dev.kitt.engines.EngineRegistry;
 import dev.kitt.engines.LogSink;
 import dev.kitt.engines.RuntimeMode;
 import dev.kitt.engines.runtime.Runtimes;
+import dev.kitt.logs.LogRepository;
 import dev.kitt.results.MetricsDocument;
 import dev.kitt.results.ResultRepository;
 import dev.kitt.store.Database;
@@ -37,6 +39,7 @@ import java.util.function.Supplier;
  * in its campaign tables (so --resume skips what already succeeded), each under the campaign's
  * per-test timeout and checked against its SLOs; a line per run and per benchmark as it goes,
  * the rollup at the end (also written as report.md and report.json in the campaign's directory).
+ * Each run's log is stored in the local store under its log source, for `kitt campaign logs`.
  */
 public final class ExecutorCampaignRunner implements LocalCampaignRunner {
     private final KittConfig config;
@@ -101,7 +104,13 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             if (!state.claim(id, seq, System.currentTimeMillis() + timeoutMs)) {
                 continue;
             }
-            runOne(vertx, executor, state, id, run, dir, timeoutMs, slos, what, out);
+            LocalRunLog log = new LocalRunLog(new LogRepository(db),
+                    RunRepository.logSource(id, seq, run.getInteger("attempts", 0) + 1));
+            try {
+                runOne(vertx, executor, state, id, run, dir, timeoutMs, slos, what, out, log);
+            } finally {
+                log.flush();
+            }
         }
         JsonObject campaign = state.end(id);
         JsonObject report = RollupReport.json(campaign, state.all(id));
@@ -114,7 +123,7 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
     }
 
     private void runOne(Vertx vertx, BenchmarkExecutor executor, LocalRunState state, String id, JsonObject run,
-                        Path dir, long timeoutMs, Slos slos, String what, PrintStream out) {
+                        Path dir, long timeoutMs, Slos slos, String what, PrintStream out, LocalRunLog log) {
         int seq = run.getInteger("seq");
         RunRequest req = RunRequest.of(run.getString("model_ref"), run.getString("engine"), run.getString("suite"),
                         dir.resolve(seq + "-" + run.getString("engine")))
@@ -124,9 +133,10 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
         long timer = vertx.setTimer(timeoutMs, t -> cancel.cancel("timed out after " + CampaignSpec.describeTimeout(timeoutMs)));
         RunOutcome outcome;
         try {
-            outcome = Await.result(executor.run(req, LogSink.discard(), progress(out), cancel));
+            outcome = Await.result(executor.run(req, log, progress(out, log), cancel));
         } catch (RuntimeException e) {
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            log.line("bench", "FAILED: " + why);
             state.finish(id, seq, "failed", null, why);
             out.printf("    %s: FAILED: %s%n", what, why);
             return;
@@ -134,6 +144,7 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             vertx.cancelTimer(timer);
         }
         if (outcome.storedId() == null) {
+            log.line("bench", "FAILED: result not stored: " + outcome.storeError());
             state.finish(id, seq, "failed", null, "result not stored: " + outcome.storeError());
             out.printf("    %s: FAILED: result not stored: %s%n", what, outcome.storeError());
             return;
@@ -141,10 +152,11 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
         Slos.Verdict v = slos.isEmpty() ? null : slos.check(outcome.metricsJson());
         state.succeeded(id, seq, outcome.storedId(), v);
         String slo = v == null ? "" : "; SLOs " + v.status() + ": " + v.reason();
+        log.line("bench", "succeeded (result " + outcome.storedId() + ")" + slo);
         out.printf("    %s: succeeded (result %s)%s%n", what, outcome.storedId(), slo);
     }
 
-    private static ProgressListener progress(PrintStream out) {
+    private static ProgressListener progress(PrintStream out, LogSink log) {
         return new ProgressListener() {
             @Override
             public void benchmarkStarted(String name, int runNumber, int position, int total) {
@@ -157,6 +169,7 @@ public final class ExecutorCampaignRunner implements LocalCampaignRunner {
             @Override
             public void benchmarkFinished(String name, boolean passed) {
                 out.printf("      %s: %s%n", name, passed ? "passed" : "FAILED");
+                log.line("bench", name + ": " + (passed ? "passed" : "FAILED"));
             }
         };
     }

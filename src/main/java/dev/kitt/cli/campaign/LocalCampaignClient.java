@@ -9,16 +9,20 @@ import dev.kitt.campaigns.store.ScheduleRepository;
 import dev.kitt.cli.Await;
 import dev.kitt.cli.CliException;
 import dev.kitt.config.KittConfig;
+import dev.kitt.logs.LogLine;
+import dev.kitt.logs.LogRepository;
 import dev.kitt.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The campaign tables of the local store (KITT_HOME or the configured PostgreSQL). A schedule
- * added here fires when a server runs on this store.
+ * added here is only stored: the {@code kitt server} that runs on this store fires it, on its agents.
  */
 public final class LocalCampaignClient implements CampaignClient {
     private final Vertx vertx = Vertx.vertx();
@@ -49,8 +53,8 @@ public final class LocalCampaignClient implements CampaignClient {
     }
 
     @Override
-    public JsonObject addSchedule(String yaml, String cron) {
-        CampaignSpec spec = CampaignSpec.fromYaml(yaml);
+    public JsonObject addSchedule(JsonObject definitionGiven, String cron) {
+        CampaignSpec spec = CampaignSpec.fromJson(definitionGiven);
         CronSchedule schedule = CronSchedule.parse(cron);
         long now = System.currentTimeMillis();
         JsonObject definition = spec.raw().copy();
@@ -68,6 +72,23 @@ public final class LocalCampaignClient implements CampaignClient {
     @Override
     public boolean removeSchedule(String id) {
         return Await.result(new ScheduleRepository(db).delete(id));
+    }
+
+    @Override
+    public List<String> log(String campaignId, Integer seq) {
+        if (Await.result(new CampaignRepository(db).get(campaignId)) == null) {
+            throw new CliException("no campaign with id " + campaignId);
+        }
+        String source = seq == null ? campaignId
+                : CampaignClient.runLogSource(campaignId, Await.result(new RunRepository(db).runs(campaignId)), seq);
+        LogRepository logs = new LogRepository(db);
+        List<String> out = new ArrayList<>();
+        long after = 0;
+        for (List<LogLine> page; !(page = Await.result(logs.after(source, after, 5000))).isEmpty(); ) {
+            page.forEach(l -> out.add(l.line()));
+            after = page.get(page.size() - 1).seq();
+        }
+        return out;
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A KITT server's /api/v1/campaigns with the bearer token from --token or KITT_TOKEN. */
 public final class RemoteCampaignClient implements CampaignClient {
     private final KittApiClient api;
@@ -32,9 +35,8 @@ public final class RemoteCampaignClient implements CampaignClient {
     }
 
     @Override
-    public JsonObject addSchedule(String yaml, String cron) {
-        return send(HttpMethod.POST, "/campaigns/schedules", new JsonObject().put("yaml", yaml).put("cron", cron))
-                .bodyAsJsonObject();
+    public JsonObject addSchedule(JsonObject definition, String cron) {
+        return send(HttpMethod.POST, "/campaigns/schedules", definition.copy().put("cron", cron)).bodyAsJsonObject();
     }
 
     @Override
@@ -46,6 +48,28 @@ public final class RemoteCampaignClient implements CampaignClient {
     public boolean removeSchedule(String id) {
         send(HttpMethod.DELETE, "/campaigns/schedules/" + id, null);
         return true;
+    }
+
+    @Override
+    public List<String> log(String campaignId, Integer seq) {
+        JsonObject campaign = send(HttpMethod.GET, "/campaigns/" + campaignId, null).bodyAsJsonObject();
+        List<String> out = new ArrayList<>();
+        if (seq == null) {
+            send(HttpMethod.GET, "/campaigns/" + campaignId + "/logs?limit=10000", null).bodyAsJsonObject()
+                    .getJsonArray("lines").forEach(l -> out.add(((JsonObject) l).getString("line")));
+            return out;
+        }
+        List<JsonObject> runs = campaign.getJsonArray("runs").stream().map(o -> (JsonObject) o).toList();
+        String source = CampaignClient.runLogSource(campaignId, runs, seq);
+        long after = 0;
+        while (true) {
+            JsonObject page = send(HttpMethod.GET, "/logs/" + source + "?limit=5000&after=" + after, null).bodyAsJsonObject();
+            page.getJsonArray("items").forEach(l -> out.add(((JsonObject) l).getString("line")));
+            if (page.getBoolean("complete", true) || page.getLong("next_after") == after) {
+                return out;
+            }
+            after = page.getLong("next_after");
+        }
     }
 
     @Override
