@@ -3,6 +3,7 @@ package dev.kitt.campaigns;
 import dev.kitt.bus.Addresses;
 import dev.kitt.campaigns.slo.Slos;
 import dev.kitt.campaigns.spec.CampaignSpec;
+import dev.kitt.campaigns.spec.EngineSpec;
 import dev.kitt.campaigns.store.CampaignRepository;
 import dev.kitt.campaigns.store.RunRepository;
 import io.vertx.core.Future;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -126,8 +128,10 @@ final class CampaignExecutor {
             String commandId = UUID.randomUUID().toString();
             return runs.claim(campaignId, seq, agent, commandId, now, deadline).compose(claimed -> {
                 if (!claimed) {
+                    // Another agent's pump claimed this run between our read and our claim: this
+                    // agent is still free, so it looks again instead of idling until the next finish.
                     busyAgents.remove(agent);
-                    return Future.succeededFuture();
+                    return dispatchNext(campaignId, spec, agent);
                 }
                 submit(campaignId, run, agent, spec, commandId);
                 return Future.<Void>succeededFuture();
@@ -161,8 +165,8 @@ final class CampaignExecutor {
     /** The URL of the already-running engine for an endpoint-mode run (from its engine entry), else null. */
     private static String endpoint(CampaignSpec spec, JsonObject run) {
         return spec.engines().stream().filter(e -> e.name().equals(run.getString("engine"))
-                        && java.util.Objects.equals(e.mode(), run.getString("mode")) && e.endpoint() != null)
-                .map(dev.kitt.campaigns.spec.EngineSpec::endpoint).findFirst().orElse(null);
+                        && Objects.equals(e.mode(), run.getString("mode")) && e.endpoint() != null)
+                .map(EngineSpec::endpoint).findFirst().orElse(null);
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Runs campaigns. Answers {@code kitt.campaigns.launch} ({campaignId, resume?}) and
  * {@code kitt.campaigns.cancel}, follows {@code kitt.commands.update}, and on a periodic tick
- * fails runs past their deadline and fires due cron schedules. On start it resumes every
+ * fails runs past their deadline, fires due cron schedules and hands free agents pending runs. On start it resumes every
  * campaign the table says is running. The clock and tick are injectable for tests.
  */
 public final class CampaignVerticle extends VerticleBase {
@@ -81,8 +81,10 @@ public final class CampaignVerticle extends VerticleBase {
             return;
         }
         ticking = true;
+        // The pump is a safety net: a free agent is normally handed work when a run finishes, but a
+        // pump that failed on a store error would otherwise leave it idle until the next finish.
         sweepTimeouts().eventually(() -> reconciler.recheck()).eventually(() -> schedules.fireDue())
-                .onComplete(ar -> ticking = false);
+                .eventually(() -> executor.pumpAll()).onComplete(ar -> ticking = false);
     }
 
     private static void reply(Message<JsonObject> msg, Future<JsonObject> result) {

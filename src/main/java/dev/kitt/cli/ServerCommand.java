@@ -62,10 +62,6 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         KittConfig cfg = config.load(flags);
         KittServer server = Await.result(KittServer.start(cfg));
         boolean tls = server.http().tlsEngine() != null;
-        System.out.printf("KITT %s ready: %s://%s:%d (store: %s%s)%n", dev.kitt.Version.current(), tls ? "https" : "http",
-                "0.0.0.0".equals(cfg.host()) ? "localhost" : cfg.host(), server.port(),
-                cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile(),
-                cfg.cluster().enabled() ? "; cluster node " + server.context().cluster().nodeId() : "");
         if (tls) {
             // Not a secret: agents and browsers pin this to trust the self-signed CA.
             var files = server.http().tlsFiles();
@@ -78,6 +74,11 @@ public final class ServerCommand implements java.util.concurrent.Callable<Intege
         } else {
             System.out.println("WARNING: plain HTTP (--insecure): for local development only");
         }
+        // Last, so whoever waits for "ready" (scripts, tests) has the lines above already.
+        System.out.printf("KITT %s ready: %s://%s:%d (store: %s%s)%n", dev.kitt.Version.current(), tls ? "https" : "http",
+                "0.0.0.0".equals(cfg.host()) ? "localhost" : cfg.host(), server.port(),
+                cfg.usesPostgres() ? "PostgreSQL" : cfg.sqliteFile(),
+                cfg.cluster().enabled() ? "; cluster node " + server.context().cluster().nodeId() : "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop().onComplete(ar -> stopped.countDown());
