@@ -1,5 +1,11 @@
 package dev.kitt.server.tls;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,13 +60,13 @@ public final class Pem {
      * traditional RSA / EC blocks); null when the file holds none.
      */
     public static PrivateKey readAnyKey(Path file) throws IOException {
-        try (var parser = new org.bouncycastle.openssl.PEMParser(Files.newBufferedReader(file))) {
-            var converter = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+        try (var parser = new PEMParser(Files.newBufferedReader(file))) {
+            var converter = new JcaPEMKeyConverter();
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
+                if (o instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);
                 }
-                if (o instanceof org.bouncycastle.openssl.PEMKeyPair pair) {
+                if (o instanceof PEMKeyPair pair) {
                     return converter.getKeyPair(pair).getPrivate();
                 }
             }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -124,7 +125,7 @@ public final class TlsMaterial {
         }
         boolean matches;
         try {
-            byte[] probe = "kitt tls key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] probe = "kitt tls key check".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
             signer.update(probe);
